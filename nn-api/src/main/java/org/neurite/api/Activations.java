@@ -1,0 +1,190 @@
+package org.neurite.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neurite.api.spi.ActivationFactory;
+import org.neurite.api.spi.ActivationProvider;
+
+/**
+ * The activations known by name: a registry built from {@link ActivationProvider}s, built-in and user
+ * ones alike.
+ *
+ * <p>Names are looked up ignoring case, with parameters in the text: {@code relu},
+ * {@code leaky_relu(alpha=0.1)}, {@code hardtanh(min=-2, max=2)}. Parameters left out take their
+ * defaults. An unknown name or parameter is an {@link UnknownActivationException} that lists the known
+ * ones; a name that two providers register is a {@link DuplicateActivationException} naming both.
+ * A registry is immutable and thread-safe.
+ */
+@Stability(Stability.Status.STABLE)
+public final class Activations {
+
+    private static final Pattern SPEC = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\((.*)\\))?\\s*");
+    private static final Pattern PARAM = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*([^,\\s]+)\\s*");
+
+    private static volatile Activations discovered;
+
+    /** Canonical names and aliases, lower case, to the factory and the source that registered them. */
+    private final Map<String, Registration> byName;
+    private final Map<String, ActivationFactory> canonical;
+
+    private Activations(List<? extends ActivationProvider> providers) {
+        Map<String, Registration> names = new TreeMap<>();
+        Map<String, ActivationFactory> canon = new TreeMap<>();
+        for (ActivationProvider provider : providers) {
+            for (ActivationFactory factory : provider.activations()) {
+                String name = factory.name().toLowerCase(Locale.ROOT);
+                register(names, name, factory, provider.source());
+                canon.put(name, factory);
+                for (String alias : factory.aliases()) {
+                    register(names, alias.toLowerCase(Locale.ROOT), factory, provider.source());
+                }
+            }
+        }
+        this.byName = Collections.unmodifiableMap(names);
+        this.canonical = Collections.unmodifiableMap(canon);
+    }
+
+    /** The registry of every {@link ActivationProvider} on the class path, discovered once and shared. */
+    public static Activations discover() {
+        Activations result = discovered;
+        if (result == null) {
+            synchronized (Activations.class) {
+                result = discovered;
+                if (result == null) {
+                    result = new Activations(loadProviders());
+                    discovered = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A registry of exactly these providers, for example the discovered ones plus an application's own.
+     *
+     * @throws DuplicateActivationException if two of them register the same name or alias
+     */
+    public static Activations of(List<? extends ActivationProvider> providers) {
+        return new Activations(providers);
+    }
+
+    /** The providers that {@link ServiceLoader} finds on the class path (a broken one is an error). */
+    public static List<ActivationProvider> loadProviders() {
+        List<ActivationProvider> providers = new ArrayList<>();
+        Iterator<ActivationProvider> it =
+                ServiceLoader.load(ActivationProvider.class, Activations.class.getClassLoader()).iterator();
+        try {
+            while (it.hasNext()) {
+                providers.add(it.next());
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new NeuriteException("activation provider: failed to load: " + e.getMessage(), e);
+        }
+        return providers;
+    }
+
+    /**
+     * The activation that {@code spec} names, for example {@code relu} or {@code leaky_relu(alpha=0.1)}.
+     *
+     * @throws UnknownActivationException if the name or a parameter is unknown; lists the known ones
+     * @throws IllegalArgumentException if the text is malformed or a value out of range
+     */
+    public Activation get(String spec) {
+        Matcher m = SPEC.matcher(spec == null ? "" : spec);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("activation: expected a name such as 'relu' or "
+                    + "'leaky_relu(alpha=0.1)', got '" + spec + "'");
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        Registration reg = byName.get(name);
+        if (reg == null) {
+            throw new UnknownActivationException("activation: unknown name '" + m.group(1)
+                    + "'; known: " + String.join(", ", byName.keySet()));
+        }
+        return reg.factory.create(parameters(reg.factory, spec, m.group(2)));
+    }
+
+    /** The activation {@code name} with the given parameters (others take their defaults). */
+    public Activation get(String name, Map<String, Double> parameters) {
+        StringBuilder spec = new StringBuilder(name);
+        if (!parameters.isEmpty()) {
+            spec.append('(');
+            parameters.forEach((k, v) -> spec.append(k).append('=').append(v).append(','));
+            spec.setCharAt(spec.length() - 1, ')');
+        }
+        return get(spec.toString());
+    }
+
+    /** True when {@code name} (without parameters) is registered, ignoring case. */
+    public boolean contains(String name) {
+        return byName.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The canonical names, sorted; aliases not included. */
+    public List<String> names() {
+        return List.copyOf(canonical.keySet());
+    }
+
+    /** The factory of each canonical name, sorted by name. */
+    public Map<String, ActivationFactory> factories() {
+        return canonical;
+    }
+
+    /** Who registered {@code name} (a canonical name or alias). */
+    public String sourceOf(String name) {
+        Registration reg = byName.get(name.toLowerCase(Locale.ROOT));
+        if (reg == null) {
+            throw new UnknownActivationException("activation: unknown name '" + name
+                    + "'; known: " + String.join(", ", byName.keySet()));
+        }
+        return reg.source;
+    }
+
+    private static Map<String, Double> parameters(ActivationFactory factory, String spec, String text) {
+        Map<String, Double> defaults = factory.defaults();
+        Map<String, Double> values = new LinkedHashMap<>(defaults);
+        if (text == null || text.isBlank()) {
+            return values;
+        }
+        for (String part : text.split(",", -1)) {
+            Matcher p = PARAM.matcher(part);
+            if (!p.matches()) {
+                throw new IllegalArgumentException("activation '" + spec
+                        + "': expected parameters as name=value separated by commas, got '" + part.trim() + "'");
+            }
+            String key = p.group(1).toLowerCase(Locale.ROOT);
+            if (!defaults.containsKey(key)) {
+                throw new UnknownActivationException("activation '" + factory.name() + "': unknown parameter '"
+                        + p.group(1) + "'; known: " + (defaults.isEmpty() ? "none" : String.join(", ", defaults.keySet())));
+            }
+            try {
+                values.put(key, Double.parseDouble(p.group(2)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("activation '" + factory.name() + "': parameter '" + key
+                        + "' expected a number, got '" + p.group(2) + "'", e);
+            }
+        }
+        return values;
+    }
+
+    private static void register(Map<String, Registration> names, String name, ActivationFactory factory,
+                                 String source) {
+        Registration previous = names.putIfAbsent(name, new Registration(factory, source));
+        if (previous != null) {
+            throw new DuplicateActivationException("activation: the name '" + name + "' is registered twice, by "
+                    + previous.source + " and by " + source + "; rename one of them");
+        }
+    }
+
+    private record Registration(ActivationFactory factory, String source) { }
+}

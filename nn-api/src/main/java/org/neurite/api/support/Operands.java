@@ -1,0 +1,116 @@
+package org.neurite.api.support;
+
+import org.neurite.api.Backend;
+import org.neurite.api.BackendMismatchException;
+import org.neurite.api.DType;
+import org.neurite.api.Shape;
+import org.neurite.api.ShapeMismatchException;
+import org.neurite.api.Stability;
+import org.neurite.api.Tensor;
+
+/**
+ * The argument checks that every {@link Backend} makes before it writes anything, in one place so that all
+ * backends fail alike, with the same messages.
+ */
+@Stability(Stability.Status.STABLE)
+public final class Operands {
+
+    private Operands() {
+    }
+
+    /**
+     * Checks that every tensor belongs to {@code backend} and has the dtype of the first.
+     *
+     * @param names the argument names, parallel to {@code tensors}, for messages
+     * @return the common dtype
+     * @throws BackendMismatchException naming the argument that differs
+     */
+    public static DType sameBackendAndDtype(Backend backend, String[] names, Tensor... tensors) {
+        DType dtype = null;
+        for (int i = 0; i < tensors.length; i++) {
+            Tensor t = tensors[i];
+            if (t == null) {
+                throw new NullPointerException(names[i] + ": expected a tensor, got null");
+            }
+            if (t.backend() != backend) {
+                throw new BackendMismatchException(names[i] + ": expected a tensor of backend '" + backend.name()
+                        + "', got one of backend '" + t.backend().name() + "'; copy it with "
+                        + backend.name() + ".copyOf(tensor)");
+            }
+            if (dtype == null) {
+                dtype = t.dtype();
+            } else if (t.dtype() != dtype) {
+                throw new BackendMismatchException(names[i] + ": expected dtype " + dtype + " like "
+                        + names[0] + ", got " + t.dtype());
+            }
+        }
+        return dtype;
+    }
+
+    /** Checks that {@code actual} has the {@code expected} shape. */
+    public static void sameShape(String name, Shape expected, Tensor actual) {
+        ShapeMismatchException.require(name, expected, actual.shape());
+    }
+
+    /**
+     * Checks the shapes of {@code out = op(a) · op(b)} and that {@code out} aliases neither input.
+     *
+     * @throws ShapeMismatchException naming the mismatching argument
+     */
+    public static void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
+        int m = transposeA ? a.cols() : a.rows();
+        int k = transposeA ? a.rows() : a.cols();
+        int kb = transposeB ? b.cols() : b.rows();
+        int n = transposeB ? b.rows() : b.cols();
+        if (k != kb) {
+            throw new ShapeMismatchException("b: expected " + (transposeB ? "bᵀ" : "b") + " to have " + k
+                    + " rows to match the columns of " + (transposeA ? "aᵀ" : "a") + " " + Shape.of(m, k)
+                    + ", got " + Shape.of(kb, n));
+        }
+        ShapeMismatchException.require("out", Shape.of(m, n), out.shape());
+        if (out == a || out == b) {
+            throw new IllegalArgumentException("out: expected a tensor distinct from a and b, got one of them");
+        }
+    }
+
+    /** Checks {@code row} is {@code (1, x.cols)} and {@code out} has the shape of {@code x}. */
+    public static void rowVector(Tensor x, Tensor row, Tensor out) {
+        ShapeMismatchException.require("row", Shape.of(1, x.cols()), row.shape());
+        ShapeMismatchException.require("out", x.shape(), out.shape());
+    }
+
+    /** Checks that {@code b} and {@code out} have the shape of {@code a}. */
+    public static void elementwise(Tensor a, Tensor b, Tensor out) {
+        ShapeMismatchException.require("b", a.shape(), b.shape());
+        ShapeMismatchException.require("out", a.shape(), out.shape());
+    }
+
+    /** Checks that {@code out} is {@code (1, x.cols)}. */
+    public static void sumRows(Tensor x, Tensor out) {
+        ShapeMismatchException.require("out", Shape.of(1, x.cols()), out.shape());
+    }
+
+    /**
+     * Checks an index against a shape.
+     *
+     * @throws IndexOutOfBoundsException naming the index and the shape
+     */
+    public static void index(Shape shape, int row, int col) {
+        if (row < 0 || row >= shape.rows() || col < 0 || col >= shape.cols()) {
+            throw new IndexOutOfBoundsException("index (" + row + ", " + col + ") is outside shape " + shape);
+        }
+    }
+
+    /**
+     * Checks an array length for {@link Tensor#assign} or {@link Tensor#copyTo}.
+     *
+     * @param exact true when the length must equal the size, false when it must be at least that
+     */
+    public static void length(String name, Shape shape, int length, boolean exact) {
+        long size = shape.size();
+        if (exact ? length != size : length < size) {
+            throw new IllegalArgumentException(name + ": expected " + (exact ? "" : "at least ") + size
+                    + " values for shape " + shape + ", got " + length);
+        }
+    }
+}

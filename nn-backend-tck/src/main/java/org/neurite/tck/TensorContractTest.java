@@ -1,0 +1,313 @@
+package org.neurite.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.neurite.api.Backend;
+import org.neurite.api.BackendMismatchException;
+import org.neurite.api.DType;
+import org.neurite.api.Shape;
+import org.neurite.api.ShapeMismatchException;
+import org.neurite.api.Stability;
+import org.neurite.api.Tensor;
+
+/**
+ * The contract of {@link Backend} and {@link Tensor}: every operation against plain-Java reference math on
+ * random shapes (1×1, 1×n, n×1 and larger), in both dtypes, and the error cases. A backend runs it by
+ * extending this class and naming its backend:
+ *
+ * <pre>{@code
+ * class MyTensorContractTest extends TensorContractTest {
+ *     protected Backend backend() { return Backends.get("mine"); }
+ * }
+ * }</pre>
+ */
+@Stability(Stability.Status.STABLE)
+public abstract class TensorContractTest {
+
+    /** Shapes {@code (m, k, n)} for products and {@code (m, k)} for the rest: edges first, then random. */
+    private static final int[][] SHAPES = shapes();
+
+    /** The backend under test; called once per test. */
+    protected abstract Backend backend();
+
+    static Stream<Arguments> cases() {
+        List<Arguments> args = new ArrayList<>();
+        for (DType dtype : DType.values()) {
+            for (int[] s : SHAPES) {
+                args.add(Arguments.of(dtype, s[0], s[1], s[2]));
+            }
+        }
+        return args.stream();
+    }
+
+    private static int[][] shapes() {
+        List<int[]> list = new ArrayList<>(List.of(new int[] {1, 1, 1}, new int[] {1, 7, 1},
+                new int[] {1, 1, 9}, new int[] {9, 1, 1}, new int[] {1, 5, 6}, new int[] {6, 5, 1},
+                new int[] {3, 4, 5}, new int[] {64, 33, 17}));
+        Random r = new Random(7);
+        for (int i = 0; i < 6; i++) {
+            list.add(new int[] {1 + r.nextInt(40), 1 + r.nextInt(40), 1 + r.nextInt(40)});
+        }
+        return list.toArray(new int[0][]);
+    }
+
+    private static double[] random(Random r, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextGaussian() * 2;
+        }
+        return v;
+    }
+
+    /** A tensor holding {@code values}, which are first rounded to the dtype so references see the same data. */
+    private Tensor tensor(DType dtype, int rows, int cols, double[] values) {
+        if (dtype == DType.FLOAT32) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) values[i];
+            }
+        }
+        Tensor t = backend().zeros(dtype, rows, cols);
+        t.assign(values);
+        return t;
+    }
+
+    private static void assertClose(String what, double[] expected, Tensor actual) {
+        double tol = Tolerances.of(actual.dtype());
+        double[] got = new double[expected.length];
+        actual.copyTo(got);
+        for (int i = 0; i < expected.length; i++) {
+            if (!Tolerances.close(expected[i], got[i], tol)) {
+                fail(what + " " + actual.shape() + " " + actual.dtype() + ": element " + i + " expected "
+                        + expected[i] + ", got " + got[i]);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} ({1}x{2})·({2}x{3}) all transposes")
+    @MethodSource("cases")
+    void matmulMatchesReferenceForEveryTranspose(DType dtype, int m, int k, int n) {
+        Random r = new Random(m * 1000 + k * 10 + n);
+        double[] a = random(r, m * k);
+        double[] b = random(r, k * n);
+        Tensor ta = tensor(dtype, m, k, a.clone());
+        Tensor tb = tensor(dtype, k, n, b.clone());
+        Tensor taT = tensor(dtype, k, m, transpose(a, m, k));
+        Tensor tbT = tensor(dtype, n, k, transpose(b, k, n));
+        ta.copyTo(a);
+        tb.copyTo(b);
+        double[] expected = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a[i * k + p] * b[p * n + j];
+                }
+                expected[i * n + j] = s;
+            }
+        }
+        Tensor out = backend().zeros(dtype, m, n);
+        backend().matmul(ta, false, tb, false, out);
+        assertClose("a·b", expected, out);
+        backend().matmul(taT, true, tb, false, out);
+        assertClose("(aᵀ)ᵀ·b", expected, out);
+        backend().matmul(ta, false, tbT, true, out);
+        assertClose("a·(bᵀ)ᵀ", expected, out);
+        backend().matmul(taT, true, tbT, true, out);
+        assertClose("(aᵀ)ᵀ·(bᵀ)ᵀ", expected, out);
+    }
+
+    private static double[] transpose(double[] v, int rows, int cols) {
+        double[] t = new double[v.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = v[i * cols + j];
+            }
+        }
+        return t;
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @MethodSource("cases")
+    void elementwiseOperationsMatchReference(DType dtype, int m, int k, int unused) {
+        Random r = new Random(31L * m + k);
+        Tensor x = tensor(dtype, m, k, random(r, m * k));
+        Tensor y = tensor(dtype, m, k, random(r, m * k));
+        Tensor row = tensor(dtype, 1, k, random(r, k));
+        double[] xv = new double[m * k];
+        double[] yv = new double[m * k];
+        double[] rv = new double[k];
+        x.copyTo(xv);
+        y.copyTo(yv);
+        row.copyTo(rv);
+        Tensor out = backend().zeros(dtype, m, k);
+        double[] expected = new double[m * k];
+
+        backend().addRowVector(x, row, out);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = xv[i] + rv[i % k];
+        }
+        assertClose("addRowVector", expected, out);
+
+        backend().map(x, v -> Math.tanh(v) * 3, out);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = Math.tanh(xv[i]) * 3;
+        }
+        assertClose("map", expected, out);
+
+        backend().zip(x, y, (p, q) -> p * p - q, out);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = xv[i] * xv[i] - yv[i];
+        }
+        assertClose("zip", expected, out);
+
+        backend().multiply(x, y, out);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = xv[i] * yv[i];
+        }
+        assertClose("multiply", expected, out);
+
+        backend().addScaled(x, -0.25, y, out);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = xv[i] - 0.25 * yv[i];
+        }
+        assertClose("addScaled", expected, out);
+
+        backend().scale(x, 1.5, out);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = 1.5 * xv[i];
+        }
+        assertClose("scale", expected, out);
+
+        backend().copy(y, out);
+        assertClose("copy", yv, out);
+
+        backend().mapRows(x, (in, o) -> {
+            double s = 0;
+            for (double v : in) {
+                s += v;
+            }
+            for (int j = 0; j < in.length; j++) {
+                o[j] = in[j] - s;
+            }
+        }, out);
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            for (int j = 0; j < k; j++) {
+                s += xv[i * k + j];
+            }
+            for (int j = 0; j < k; j++) {
+                expected[i * k + j] = xv[i * k + j] - s;
+            }
+        }
+        assertClose("mapRows", expected, out);
+
+        Tensor sums = backend().zeros(dtype, 1, k);
+        backend().sumRows(x, sums);
+        double[] colSums = new double[k];
+        for (int i = 0; i < m * k; i++) {
+            colSums[i % k] += xv[i];
+        }
+        assertClose("sumRows", colSums, sums);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void operationsMayWriteInPlace(DType dtype) {
+        Tensor x = tensor(dtype, 2, 3, new double[] {1, -2, 3, -4, 5, -6});
+        Tensor row = tensor(dtype, 1, 3, new double[] {10, 20, 30});
+        backend().addRowVector(x, row, x);
+        backend().map(x, v -> v * 2, x);
+        backend().multiply(x, x, x);
+        assertClose("in place", new double[] {22 * 22, 36 * 36, 66 * 66, 12 * 12, 50 * 50, 48 * 48}, x);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void tensorsKeepShapeDtypeAndValues(DType dtype) {
+        Tensor t = backend().fromRows(dtype, new double[][] {{1, 2, 3}, {4, 5, 6}});
+        assertEquals(Shape.of(2, 3), t.shape());
+        assertEquals(dtype, t.dtype());
+        assertEquals(backend(), t.backend());
+        assertEquals(6.0, t.get(1, 2));
+        t.set(0, 1, -7.5);
+        assertEquals(-7.5, t.toDoubleArray()[0][1]);
+        assertEquals(-7.5f, t.toFloatArray()[0][1]);
+        Tensor empty = backend().zeros(dtype, 0, 4);
+        assertEquals(0, empty.shape().size());
+        Tensor copy = backend().copyOf(t);
+        t.set(0, 0, 99);
+        assertEquals(1.0, copy.get(0, 0), "copyOf must not share storage");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void float32RoundsWhatIsWritten(DType dtype) {
+        Tensor t = backend().zeros(dtype, 1, 1);
+        t.set(0, 0, 0.1);
+        double expected = dtype == DType.FLOAT32 ? (double) 0.1f : 0.1;
+        assertEquals(expected, t.get(0, 0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void shapeMismatchesFailWithTheArgumentAndLeaveOutputUnchanged(DType dtype) {
+        Tensor a = backend().zeros(dtype, 2, 3);
+        Tensor b = backend().zeros(dtype, 4, 5);
+        Tensor out = tensor(dtype, 2, 5, new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
+                () -> backend().matmul(a, false, b, false, out));
+        assertTrue(e.getMessage().contains("(4, 5)"), e.getMessage());
+        assertClose("untouched out", new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, out);
+        Tensor wrongOut = backend().zeros(dtype, 3, 3);
+        e = assertThrows(ShapeMismatchException.class, () -> backend().map(a, v -> v, wrongOut));
+        assertTrue(e.getMessage().contains("out") && e.getMessage().contains("(2, 3)")
+                && e.getMessage().contains("(3, 3)"), e.getMessage());
+        assertThrows(ShapeMismatchException.class,
+                () -> backend().addRowVector(a, backend().zeros(dtype, 1, 2), a));
+        assertThrows(ShapeMismatchException.class, () -> backend().sumRows(a, backend().zeros(dtype, 1, 2)));
+        assertThrows(ShapeMismatchException.class, () -> backend().multiply(a, wrongOut, a));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void badSizesAndIndicesFailClearly(DType dtype) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> backend().zeros(dtype, -1, 2));
+        assertTrue(e.getMessage().contains("-1"), e.getMessage());
+        Tensor t = backend().zeros(dtype, 2, 2);
+        assertThrows(IndexOutOfBoundsException.class, () -> t.get(2, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> t.set(0, -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> t.assign(new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> t.copyTo(new double[3]));
+        assertThrows(IllegalArgumentException.class,
+                () -> backend().fromRows(dtype, new double[][] {{1, 2}, {3}}));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void mixingDtypesOrBackendsFails(DType dtype) {
+        DType other = dtype == DType.FLOAT64 ? DType.FLOAT32 : DType.FLOAT64;
+        Tensor a = backend().zeros(dtype, 2, 2);
+        Tensor b = backend().zeros(other, 2, 2);
+        Tensor out = backend().zeros(dtype, 2, 2);
+        assertThrows(BackendMismatchException.class, () -> backend().multiply(a, b, out));
+        Tensor foreign = new ForeignTensor(dtype);
+        BackendMismatchException e = assertThrows(BackendMismatchException.class,
+                () -> backend().matmul(a, false, foreign, false, out));
+        assertTrue(e.getMessage().contains("b:") && e.getMessage().contains("foreign"), e.getMessage());
+        assertThrows(BackendMismatchException.class, () -> backend().map(foreign, v -> v, out));
+        Tensor copied = backend().copyOf(foreign);
+        assertEquals(backend(), copied.backend());
+    }
+}
