@@ -1,0 +1,146 @@
+package org.neurite.arch;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.neurite.api.Stability;
+import org.neurite.api.spi.ActivationProvider;
+import org.neurite.api.spi.BackendProvider;
+
+/**
+ * ARCHITECTURE.md's module rules as ArchUnit rules, kept as constants after ArchUnit's own
+ * {@code ArchUnitArchitectureRules}. Each says why; each deliberate exception is written beside it.
+ */
+final class NeuriteArchitectureRules {
+
+    private NeuriteArchitectureRules() {
+    }
+
+    /** Rule 1. */
+    static final ArchRule API_DEPENDS_ON_THE_JDK_ALONE = classes().that().resideInAPackage("org.neurite.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.neurite.api..")
+            .as("nn-api depends on the JDK alone")
+            .because("users and backend authors get the API without EJML, ND4J, Guice or SLF4J");
+
+    /** Rule 2: api <- core <- core.inject <- examples; backends and the kit see only the api. */
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("org.neurite..")
+            .withOptionalLayers(true)
+            .layer("API").definedBy("org.neurite.api..")
+            .layer("Core").definedBy(resideInAPackage("org.neurite.core..")
+                    .and(not(resideInAPackage("org.neurite.core.inject.."))))
+            .layer("Inject").definedBy("org.neurite.core.inject..")
+            .layer("Backends").definedBy("org.neurite.backend..")
+            .layer("TestKit").definedBy("org.neurite.tck..")
+            .layer("Examples").definedBy("org.neurite.examples..")
+            .whereLayer("Examples").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Inject").mayOnlyBeAccessedByLayers("Examples")
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Inject", "Examples")
+            .whereLayer("Backends").mayNotBeAccessedByAnyLayer()
+            .whereLayer("TestKit").mayNotBeAccessedByAnyLayer()
+            .as("modules see only the layers below them")
+            .because("backends are found at run time through ServiceLoader, and nn-core must not need them");
+
+    /** Rule 3. */
+    static final ArchRule BACKENDS_ARE_INDEPENDENT = slices().matching("org.neurite.backend.(*)..")
+            .should().notDependOnEachOther()
+            .as("backends do not depend on each other");
+
+    /** Rule 3b: a backend never touches nn-core. */
+    static final ArchRule BACKENDS_DO_NOT_USE_CORE = noClasses().that().resideInAnyPackage("org.neurite.backend..",
+                    "org.neurite.tck..")
+            .should().dependOnClassesThat().resideInAPackage("org.neurite.core..")
+            .as("backends and the backend test kit never use nn-core");
+
+    /** Rule 4. */
+    static final ArchRule GUICE_ONLY_IN_INJECT = noClasses().that().resideOutsideOfPackage("org.neurite.core.inject..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..")
+            .as("Guice is used only in org.neurite.core.inject")
+            .because("Guice is an optional dependency: users who do not use it never need it");
+
+    /** Rule 5, which also keeps backend types out of every public signature elsewhere. */
+    static final ArchRule EJML_ONLY_IN_ITS_BACKEND = noClasses().that()
+            .resideOutsideOfPackage("org.neurite.backend.ejml..")
+            .should().dependOnClassesThat().resideInAPackage("org.ejml..")
+            .as("EJML is used only in org.neurite.backend.ejml");
+
+    /** Rule 5 for ND4J. */
+    static final ArchRule ND4J_ONLY_IN_ITS_BACKEND = noClasses().that()
+            .resideOutsideOfPackage("org.neurite.backend.nd4j..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.bytedeco..")
+            .as("ND4J is used only in org.neurite.backend.nd4j");
+
+    /** Rule 6. */
+    static final ArchRule EXAMPLES_REACH_BACKENDS_THROUGH_THE_API = noClasses().that()
+            .resideInAPackage("org.neurite.examples..")
+            .should().dependOnClassesThat().resideInAPackage("org.neurite.backend..")
+            .as("examples reach a backend only through the API (ServiceLoader)");
+
+    /**
+     * Rule 7, between modules and between nn-core's packages. {@code org.neurite.api} and its {@code spi}
+     * refer to each other by design (as {@code org.slf4j} and {@code org.slf4j.spi} do: the registry finds
+     * providers, providers make API objects), so the api is one slice.
+     */
+    static final ArchRule NO_CYCLES_BETWEEN_MODULES = slices().matching("org.neurite.(*)..")
+            .should().beFreeOfCycles().as("no cycles between Neurite's modules");
+
+    /** Rule 7 inside nn-core. */
+    static final ArchRule NO_CYCLES_IN_CORE = slices().matching("org.neurite.core.(*)..")
+            .should().beFreeOfCycles().as("no cycles between nn-core's packages");
+
+    /** Rule 8a. */
+    static final ArchRule ONLY_PROVIDERS_ARE_PUBLIC_IN_BACKENDS = classes().that()
+            .resideInAPackage("org.neurite.backend..").and().arePublic().and().areTopLevelClasses()
+            .should().haveSimpleNameEndingWith("Provider")
+            .as("in backends only the *Provider is public")
+            .because("a backend's types must not leak; users reach it through the API");
+
+    /** Rule 8b. */
+    static final ArchRule PUBLIC_TYPES_DECLARE_THEIR_STABILITY = classes().that()
+            .resideOutsideOfPackage("org.neurite.backend..").and().arePublic().and().areTopLevelClasses()
+            .should().beAnnotatedWith(Stability.class)
+            .as("every public top-level type outside backends carries @Stability");
+
+    /** Rule 9. */
+    static final ArchRule PROVIDERS_ARE_LOADABLE = classes().that().implement(BackendProvider.class)
+            .or().implement(ActivationProvider.class)
+            .and().areNotInterfaces()
+            .should().bePublic().andShould().haveSimpleNameEndingWith("Provider")
+            .andShould(havePublicNoArgConstructor())
+            .as("service providers are public, named *Provider, with a public no-argument constructor")
+            .because("java.util.ServiceLoader instantiates them");
+
+    /** Rule 10: library code logs, only the CLI and examples print. */
+    static final ArchRule NO_STANDARD_STREAMS_OUTSIDE_EXAMPLES = noClasses().that()
+            .resideOutsideOfPackage("org.neurite.examples..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .as("library code never prints; it logs through SLF4J");
+
+    /** Rule 10. */
+    static final ArchRule NO_GENERIC_EXCEPTIONS = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    /** Rule 10. */
+    static final ArchRule NO_JAVA_UTIL_LOGGING = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    private static ArchCondition<JavaClass> havePublicNoArgConstructor() {
+        return new ArchCondition<>("have a public no-argument constructor") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                boolean ok = item.getConstructors().stream().anyMatch(c -> c.getRawParameterTypes().isEmpty()
+                        && c.getModifiers().contains(JavaModifier.PUBLIC));
+                events.add(new SimpleConditionEvent(item, ok,
+                        item.getName() + (ok ? " has" : " has no") + " public no-argument constructor"));
+            }
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package org.neurite.examples.cli;
+
+import java.io.PrintWriter;
+import org.neurite.api.Activations;
+import org.neurite.api.BackendInfo;
+import org.neurite.api.Backends;
+import org.neurite.api.Stability;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code neurite info}: the version, the discovered backends and the registered activations. */
+@Stability(Stability.Status.EXPERIMENTAL)
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Print the version, the discovered backends and the registered activations.")
+public final class InfoCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Neurite " + NeuriteCli.version() + " on Java " + System.getProperty("java.version"));
+        out.println();
+        out.println("Backends:");
+        Backends backends = Backends.discover();
+        for (BackendInfo b : backends.describe()) {
+            out.printf("  %-6s priority %-4d %-12s %s%n", b.name(), b.priority(),
+                    b.available() ? "available" : "unavailable", b.libraryVersion()
+                            + b.failureReason().map(r -> " (" + r + ")").orElse(""));
+        }
+        out.println("  default: " + backends.defaultName());
+        out.println();
+        Activations activations = Activations.discover();
+        out.println("Activations (" + activations.names().size() + "):");
+        for (String name : activations.names()) {
+            out.println("  " + activations.get(name).spec());
+        }
+        out.flush();
+    }
+}

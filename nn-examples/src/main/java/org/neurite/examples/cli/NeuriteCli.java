@@ -1,0 +1,69 @@
+package org.neurite.examples.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import org.neurite.api.Stability;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code neurite} command line: {@code java -jar nn-examples/target/neurite.jar COMMAND}.
+ * Exit status 0 on success, 2 on bad arguments (with a one-line reason), 1 on a failure while running.
+ */
+@Stability(Stability.Status.EXPERIMENTAL)
+@Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
+        description = "Neurite, a neural-network framework for Java: the tutorial tour and tools.",
+        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+public final class NeuriteCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the CLI and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit status, for tests. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, with a bad-argument status of 2 and a one-line reason. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new NeuriteCli());
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            ex.getCommandLine().getErr().println("neurite: " + ex.getMessage()
+                    + " (see 'neurite " + ex.getCommandLine().getCommandName() + " --help')");
+            return 2;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version of this build, from the jar's filtered {@code neurite.properties}. */
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = NeuriteCli.class.getResourceAsStream("/org/neurite/examples/neurite.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    /** Tells picocli the version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"neurite " + version(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}
