@@ -129,8 +129,13 @@ final class NeuriteArchitectureRules {
     /** Rule 10. */
     static final ArchRule NO_GENERIC_EXCEPTIONS = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 
-    /** Rule 10. */
-    static final ArchRule NO_JAVA_UTIL_LOGGING = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+    /**
+     * Rule 10. Stricter than {@code GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING}, which only
+     * sees a JUL logger stored in a field, not one called directly.
+     */
+    static final ArchRule NO_JAVA_UTIL_LOGGING = noClasses().should().dependOnClassesThat()
+            .resideInAPackage("java.util.logging..")
+            .as("no class uses java.util.logging").because("library code logs through SLF4J");
 
     private static ArchCondition<JavaClass> havePublicNoArgConstructor() {
         return new ArchCondition<>("have a public no-argument constructor") {

@@ -1,0 +1,89 @@
+package org.neurite.arch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every rule fails on a fixture that breaks it, so none can pass vacuously. The fixtures live in this
+ * module's test sources, under the packages they pretend to be in; the real check imports main classes only.
+ */
+class RulesCanFailTest {
+
+    private static final Map<String, Class<?>[]> VIOLATIONS = Map.ofEntries(
+            Map.entry("API_DEPENDS_ON_THE_JDK_ALONE", classes(org.neurite.api.fixture.ApiUsingEjml.class)),
+            Map.entry("LAYERS", classes(org.neurite.core.fixture.CoreUsingExamples.class,
+                    org.neurite.examples.fixture.ExampleUsingCore.class)),
+            Map.entry("BACKENDS_ARE_INDEPENDENT", classes(org.neurite.backend.alpha.PublicHelper.class,
+                    org.neurite.backend.beta.BetaThing.class)),
+            Map.entry("BACKENDS_DO_NOT_USE_CORE", classes(org.neurite.backend.alpha.PublicHelper.class)),
+            Map.entry("GUICE_ONLY_IN_INJECT", classes(org.neurite.core.fixture.CoreUsingGuiceAndEjml.class)),
+            Map.entry("EJML_ONLY_IN_ITS_BACKEND", classes(org.neurite.core.fixture.CoreUsingGuiceAndEjml.class)),
+            Map.entry("EXAMPLES_REACH_BACKENDS_THROUGH_THE_API",
+                    classes(org.neurite.examples.fixture.ExampleUsingBackend.class)),
+            Map.entry("NO_CYCLES_BETWEEN_MODULES", classes(org.neurite.core.fixture.CoreUsingExamples.class,
+                    org.neurite.examples.fixture.ExampleUsingCore.class)),
+            Map.entry("NO_CYCLES_IN_CORE", classes(org.neurite.core.fixa.A.class, org.neurite.core.fixb.B.class)),
+            Map.entry("ONLY_PROVIDERS_ARE_PUBLIC_IN_BACKENDS", classes(org.neurite.backend.alpha.PublicHelper.class)),
+            Map.entry("PUBLIC_TYPES_DECLARE_THEIR_STABILITY", classes(org.neurite.core.fixture.Unannotated.class)),
+            Map.entry("PROVIDERS_ARE_LOADABLE", classes(hidden("org.neurite.core.fixture.HiddenActivations"))),
+            Map.entry("NO_STANDARD_STREAMS_OUTSIDE_EXAMPLES", classes(org.neurite.core.fixture.BadHabits.class)),
+            Map.entry("NO_GENERIC_EXCEPTIONS", classes(org.neurite.core.fixture.BadHabits.class)),
+            Map.entry("NO_JAVA_UTIL_LOGGING", classes(org.neurite.core.fixture.BadHabits.class)));
+
+    /** Rules whose fixture needs a library not yet in the build; each must say why here. */
+    private static final Set<String> WITHOUT_FIXTURE = Set.of(
+            "ND4J_ONLY_IN_ITS_BACKEND"); // ND4J is not on this module's class path until its backend is
+
+    private static Class<?>[] classes(Class<?>... c) {
+        return c;
+    }
+
+    private static Class<?> hidden(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyRuleHasAFixture() throws IllegalAccessException {
+        Set<String> rules = new TreeSet<>(rules().keySet());
+        rules.removeAll(WITHOUT_FIXTURE);
+        assertEquals(rules, new TreeSet<>(VIOLATIONS.keySet()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleFailsOnItsFixture() throws IllegalAccessException {
+        Map<String, ArchRule> rules = rules();
+        return VIOLATIONS.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            JavaClasses fixture = new ClassFileImporter().importClasses(e.getValue());
+            assertThrows(AssertionError.class, () -> rules.get(e.getKey()).check(fixture),
+                    e.getKey() + " did not fail on its fixture");
+        }));
+    }
+
+    private static Map<String, ArchRule> rules() throws IllegalAccessException {
+        Map<String, ArchRule> rules = new java.util.TreeMap<>();
+        for (Field f : NeuriteArchitectureRules.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && ArchRule.class.isAssignableFrom(f.getType())) {
+                f.setAccessible(true);
+                rules.put(f.getName(), (ArchRule) f.get(null));
+            }
+        }
+        return rules;
+    }
+}

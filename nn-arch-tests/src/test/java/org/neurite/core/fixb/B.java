@@ -1,0 +1,6 @@
+package org.neurite.core.fixb;
+
+/** The other half of the cycle. */
+public class B {
+    public org.neurite.core.fixa.A a;
+}
