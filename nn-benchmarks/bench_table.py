@@ -7,6 +7,8 @@ Every time is the best iteration (JMH) or the best repeat (numpy's timeit), the 
 sides, so that a noisy, shared machine hurts neither more. Rows, per backend, case and dtype:
 
   ours        Mlp.forward(Workspace) (ForwardBenchmark); for tiny_single also predict(x, out)
+              (PredictBenchmark); "megamorphic": tiny_batch10000 after other activations ran
+              (MegamorphicBenchmark)
   raw         the fastest raw-library variant of the same math (Raw<Backend>Benchmark, any @Param kernel)
   vs raw      raw time / our time: 1.00 is parity, >= 0.95 is the target
   vs numpy    numpy time / our time: > 1 means faster than numpy
@@ -49,6 +51,8 @@ def load_jmh(path):
             row.update(kind="ours", backend=p["backend"], variant="forward")
         elif cls == "PredictBenchmark":
             row.update(kind="ours", backend=p["backend"], variant="predict")
+        elif cls == "MegamorphicBenchmark":
+            row.update(kind="ours", backend=p["backend"], variant="megamorphic", case="tiny_batch10000")
         else:
             continue
         out.append(row)

@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build=1
-only='ForwardBenchmark|PredictBenchmark|Raw.*Benchmark'
+only='ForwardBenchmark|PredictBenchmark|MegamorphicBenchmark|Raw.*Benchmark'
 markdown=()
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -27,6 +27,11 @@ import org.ejml.dense.row.CommonOps_MT_FDRM;
  *       per-thread buffer, an {@code O(n·k)} copy beside the {@code O(m·n·k)} product, and calls
  *       {@code mult}. Both orders add the products of each element in the same sequence, so the results
  *       are the same values (up to the sign of a zero sum).</li>
+ *
+ *   <li><b>Small {@code X·Wᵀ}.</b> Up to {@link #SMALL_WORK} multiply-adds (a single sample through a
+ *       small layer) the product runs as {@code multTransB}'s own loop written here, which skips EJML's
+ *       entry checks and dispatch: at tens of nanoseconds per layer those are a visible part of the pass.
+ *       Same loop, same order of additions, same results.</li>
  * </ul>
  *
  * <p>The per-thread buffer keeps the largest transposed weight matrix a thread has used (8 MiB for a
@@ -41,7 +46,36 @@ final class Kernels {
     /** Output columns from which {@code X·Wᵀ} transposes {@code W} (EJML's {@code mult} switches there). */
     static final int TRANSPOSE_MIN_COLS = 16;
 
+    /** Multiply-adds up to which {@code X·Wᵀ} runs as a plain loop here rather than through EJML. */
+    static final long SMALL_WORK = 4096;
+
     private Kernels() {
+    }
+
+    /** {@code c = a·bᵀ} for {@code a (m, k)}, {@code b (n, k)}: EJML's multTransB loop, without its checks. */
+    static void multTransBSmall(double[] a, double[] b, double[] c, int m, int n, int k) {
+        for (int i = 0, ai = 0, ci = 0; i < m; i++, ai += k) {
+            for (int j = 0, bj = 0; j < n; j++, bj += k) {
+                double total = 0;
+                for (int t = 0; t < k; t++) {
+                    total += a[ai + t] * b[bj + t];
+                }
+                c[ci++] = total;
+            }
+        }
+    }
+
+    /** As {@link #multTransBSmall(double[], double[], double[], int, int, int)} in float. */
+    static void multTransBSmall(float[] a, float[] b, float[] c, int m, int n, int k) {
+        for (int i = 0, ai = 0, ci = 0; i < m; i++, ai += k) {
+            for (int j = 0, bj = 0; j < n; j++, bj += k) {
+                float total = 0;
+                for (int t = 0; t < k; t++) {
+                    total += a[ai + t] * b[bj + t];
+                }
+                c[ci++] = total;
+            }
+        }
     }
 
     static void multiply(DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB, DMatrixRMaj c,
@@ -59,7 +93,9 @@ final class Kernels {
                 CommonOps_DDRM.multTransA(a, b, c);
             }
         } else if (transposeB) {
-            if (a.numRows >= TRANSPOSE_MIN_ROWS && b.numRows >= TRANSPOSE_MIN_COLS) {
+            if ((long) a.numRows * b.numRows * a.numCols <= SMALL_WORK) {
+                multTransBSmall(a.data, b.data, c.data, a.numRows, b.numRows, a.numCols);
+            } else if (a.numRows >= TRANSPOSE_MIN_ROWS && b.numRows >= TRANSPOSE_MIN_COLS) {
                 DMatrixRMaj bt = scratch.get();
                 if (parallel) {
                     CommonOps_MT_DDRM.transpose(b, bt);
@@ -95,7 +131,9 @@ final class Kernels {
                 CommonOps_FDRM.multTransA(a, b, c);
             }
         } else if (transposeB) {
-            if (a.numRows >= TRANSPOSE_MIN_ROWS && b.numRows >= TRANSPOSE_MIN_COLS) {
+            if ((long) a.numRows * b.numRows * a.numCols <= SMALL_WORK) {
+                multTransBSmall(a.data, b.data, c.data, a.numRows, b.numRows, a.numCols);
+            } else if (a.numRows >= TRANSPOSE_MIN_ROWS && b.numRows >= TRANSPOSE_MIN_COLS) {
                 FMatrixRMaj bt = scratch.get();
                 if (parallel) {
                     CommonOps_MT_FDRM.transpose(b, bt);

@@ -23,8 +23,8 @@ class EjmlKernelsTest {
     @EnumSource(DType.class)
     void everyKernelComputesTheSameProduct(DType dtype) {
         Random random = new Random(7);
-        // (m, k, n): below and above the transpose thresholds, and a single row
-        int[][] shapes = {{1, 3, 5}, {40, 17, 20}, {64, 30, 16}, {33, 1, 31}, {5, 40, 2}};
+        // (m, k, n): small (own loop), EJML multTransB, transposed mult; single rows
+        int[][] shapes = {{1, 3, 5}, {40, 17, 20}, {64, 30, 16}, {33, 1, 31}, {5, 40, 2}, {20, 30, 10}, {1, 300, 20}};
         for (int[] s : shapes) {
             int m = s[0];
             int k = s[1];
