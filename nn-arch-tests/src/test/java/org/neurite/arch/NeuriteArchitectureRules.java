@@ -111,10 +111,14 @@ final class NeuriteArchitectureRules {
             .should().beAnnotatedWith(Stability.class)
             .as("every public top-level type outside backends carries @Stability");
 
-    /** Rule 9. */
+    /**
+     * Rule 9, for the top-level classes that {@code META-INF/services} lists. Exempt: nested adapters that
+     * no service file names, such as {@code core.inject}'s private record that presents one Guice binding
+     * to the activation registry as a provider (so that duplicate-name errors can name that binding).
+     */
     static final ArchRule PROVIDERS_ARE_LOADABLE = classes().that().implement(BackendProvider.class)
             .or().implement(ActivationProvider.class)
-            .and().areNotInterfaces()
+            .and().areNotInterfaces().and().areTopLevelClasses()
             .should().bePublic().andShould().haveSimpleNameEndingWith("Provider")
             .andShould(havePublicNoArgConstructor())
             .as("service providers are public, named *Provider, with a public no-argument constructor")
