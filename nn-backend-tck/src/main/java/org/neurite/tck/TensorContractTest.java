@@ -38,6 +38,10 @@ public abstract class TensorContractTest {
     /** Shapes {@code (m, k, n)} for products and {@code (m, k)} for the rest: edges first, then random. */
     private static final int[][] SHAPES = shapes();
 
+    /** For subclasses, one per backend. */
+    protected TensorContractTest() {
+    }
+
     /** The backend under test; called once per test. */
     protected abstract Backend backend();
 

@@ -21,8 +21,9 @@ class ServeExampleCommandTest {
         Object[] r = NeuriteCliTest.run("serve-example");
         assertEquals(0, r[0], (String) r[2]);
         String out = ((String) r[1]).strip();
-        assertTrue(out.startsWith("# model 3 -> 8 scaled_tanh(a=1.7159, b=0.6666666666666666) -> 1 sigmoid; "
-                + "backend ejml (class path); wired by Guice\n"), out);
+        // Surefire runs this module's tests on the module path, the fat jar on the class path: either is right.
+        assertTrue(out.matches("(?s)# model 3 -> 8 scaled_tanh\\(a=1\\.7159, b=0\\.6666666666666666\\) -> 1 sigmoid; "
+                + "backend ejml \\((module org\\.neurite\\.backend\\.ejml|class path)\\); wired by Guice\n.*"), out);
         assertTrue(out.endsWith(SAMPLE_OUTPUT), out);
     }
 

@@ -56,8 +56,15 @@ import org.slf4j.LoggerFactory;
  * or calls {@link ModelFactory#builder()}. Both are singletons per injector.
  *
  * <p>All instances are equal, so the module may be installed by several modules of one application.
+ *
+ * <p>On the module path, an application module that uses this class declares {@code requires com.google.guice}
+ * and {@code requires jakarta.inject} (Guice 7 is an automatic module and cannot require the latter itself),
+ * and, for its own modules' {@code @Provides} methods, {@code opens} their package {@code to com.google.guice}.
  */
 @Stability(Stability.Status.EXPERIMENTAL)
+// Guice types in this API are not re-exported (nn-core's Guice is optional, "requires static"): an
+// application that uses this module requires com.google.guice itself.
+@SuppressWarnings("exports")
 public final class NeuriteModule extends AbstractModule {
 
     /** The {@code @Named} key of the backend name, the same as the system property: {@value}. */
