@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +31,7 @@ import org.junit.jupiter.api.Test;
 class ModulePathTest {
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final String SAMPLE_SCORES = String.join("\n",
-            "id,score", "a-001,0.500000", "a-002,0.409233", "a-003,0.664510", "a-004,0.141635", "a-005,0.482131",
-            "a-006,0.633257");
+    private static final String SAMPLE_SCORES = ServeExampleCommandTest.SAMPLE_OUTPUT;
 
     private static List<String> runtime;
     private static String examples;
@@ -96,12 +97,17 @@ class ModulePathTest {
     }
 
     @Test
-    void theSameApplicationRunsOnTheClassPathWithTheSameScores() throws Exception {
+    void theSameApplicationRunsOnTheClassPathWithTheSameScoresAsTheReadmeShows() throws Exception {
         List<String> all = new ArrayList<>(List.of(examples));
         all.addAll(runtime);
         String out = java("--class-path", join(all), "org.neurite.examples.cli.NeuriteCli", "serve-example");
         assertTrue(out.contains("backend ejml (class path); wired by Guice"), out);
         assertTrue(out.strip().endsWith(SAMPLE_SCORES), out);
+        String readme = Files.readString(Path.of("../README.md"));
+        Matcher shown = Pattern.compile("<!-- serve-example:begin -->\\n```\\n(.*?)```\\n<!-- serve-example:end -->",
+                Pattern.DOTALL).matcher(readme);
+        assertTrue(shown.find(), "README.md has no serve-example block");
+        assertEquals(out.strip(), shown.group(1).strip(), "README.md shows other output than serve-example prints");
     }
 
     /**

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code neurite serve-example}, as the README runs it. */
 class ServeExampleCommandTest {
 
-    private static final String SAMPLE_OUTPUT = String.join("\n",
+    /** What serve-example prints after its first line for the bundled sample. */
+    static final String SAMPLE_OUTPUT = String.join("\n",
             "id,score", "a-001,0.500000", "a-002,0.409233", "a-003,0.664510", "a-004,0.141635", "a-005,0.482131",
             "a-006,0.633257");
 
