@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
  * print. The paths are this module's runtime class path as Maven resolved it (the
  * {@code neurite.runtime.classpath} property that nn-examples' pom passes) plus its own classes.
  *
- * <p>On the module path, EJML's jars go on the class path: they split packages, so they cannot be modules
- * (see nn-backend-ejml's module-info). Everything else, Neurite's modules, Guice, picocli and SLF4J, is on
- * the module path.
+ * <p>The module path holds Neurite's modules and the modules they and the example name in {@code requires}
+ * (picocli, SLF4J, Guice, jakarta.inject); everything else stays on the class path. EJML must: its jars
+ * split packages, so they cannot be modules (see nn-backend-ejml's module-info). Guice's own dependencies
+ * may: Guice is an automatic module, which reads the class path.
  */
 class ModulePathTest {
 
@@ -46,23 +47,33 @@ class ModulePathTest {
         assertTrue(runtime.stream().anyMatch(p -> p.contains("nn-core")), "nn-core missing: " + runtime);
     }
 
-    private static boolean isEjml(String entry) {
-        return Path.of(entry).getFileName().toString().startsWith("ejml-");
+    /** Third-party jars that go on the module path: those a module names in {@code requires}. */
+    private static final List<String> REQUIRED_MODULES =
+            List.of("picocli-", "slf4j-api-", "slf4j-simple-", "guice-", "jakarta.inject-api-");
+
+    /** Neurite's modules (jars, or class directories when Maven runs without packaging) and REQUIRED_MODULES. */
+    private static boolean onModulePath(String entry) {
+        Path path = Path.of(entry);
+        String name = path.getFileName().toString();
+        return Files.isDirectory(path) || name.startsWith("nn-") || REQUIRED_MODULES.stream().anyMatch(name::startsWith);
     }
 
     private static String join(List<String> entries) {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** The module path: this module's classes and every runtime dependency except EJML's jars. */
+    /** The module path: this module's classes and the runtime dependencies that are modules. */
     private static String modulePath() {
         List<String> modules = new ArrayList<>(List.of(examples));
-        runtime.stream().filter(e -> !isEjml(e)).forEach(modules::add);
+        runtime.stream().filter(ModulePathTest::onModulePath).forEach(modules::add);
         return join(modules);
     }
 
-    private static String ejmlJars() {
-        return join(runtime.stream().filter(ModulePathTest::isEjml).toList());
+    /** The class path next to it: EJML and the other plain jars. */
+    private static String classPath() {
+        List<String> jars = runtime.stream().filter(e -> !onModulePath(e)).toList();
+        assertTrue(jars.stream().anyMatch(e -> e.contains("ejml-core")), "EJML missing: " + runtime);
+        return join(jars);
     }
 
     /** Runs {@code java args...}; returns its standard output, after checking it exited with 0. */
@@ -82,7 +93,7 @@ class ModulePathTest {
 
     @Test
     void theQuickStartRunsOnTheModulePath() throws Exception {
-        String out = java("--module-path", modulePath(), "--class-path", ejmlJars(),
+        String out = java("--module-path", modulePath(), "--class-path", classPath(),
                 "--module", "org.neurite.examples/org.neurite.examples.QuickStart");
         assertTrue(out.contains("Total parameters: 31"), out);
         assertEquals(4, out.lines().filter(l -> l.matches("\\[[01]\\.0, [01]\\.0\\] -> 0\\.\\d{4}")).count(), out);
@@ -90,7 +101,7 @@ class ModulePathTest {
 
     @Test
     void theGuiceApplicationRunsOnTheModulePathWithTheBackendAsAModule() throws Exception {
-        String out = java("--module-path", modulePath(), "--class-path", ejmlJars(),
+        String out = java("--module-path", modulePath(), "--class-path", classPath(),
                 "--module", "org.neurite.examples/org.neurite.examples.cli.NeuriteCli", "serve-example");
         assertTrue(out.contains("backend ejml (module org.neurite.backend.ejml); wired by Guice"), out);
         assertTrue(out.strip().endsWith(SAMPLE_SCORES), out);
@@ -116,14 +127,14 @@ class ModulePathTest {
      */
     @Test
     void nnCoreRunsAsAModuleWithoutGuice() throws Exception {
-        List<String> modules = runtime.stream().filter(e -> !isEjml(e))
+        List<String> modules = runtime.stream()
                 .filter(e -> e.contains("nn-api") || e.contains("nn-core") || e.contains("nn-backend-ejml")
                         || Path.of(e).getFileName().toString().startsWith("slf4j-"))
                 .toList();
         assertEquals(5, modules.size(), "expected nn-api, nn-core, nn-backend-ejml and SLF4J: " + modules);
         String out = java("--module-path", join(modules),
                 "--add-modules", "org.neurite.core,org.neurite.backend.ejml",
-                "--class-path", examples + File.pathSeparator + ejmlJars(),
+                "--class-path", examples + File.pathSeparator + classPath(),
                 "org.neurite.examples.QuickStart");
         assertTrue(out.contains("Total parameters: 31"), out);
     }
