@@ -69,9 +69,32 @@ final class Nd4jRuntime {
     }
 
     private static NeuriteException unavailable(Throwable cause) {
-        return new NeuriteException("ND4J's native library could not be used on "
-                + System.getProperty("os.name") + " " + System.getProperty("os.arch").toLowerCase(Locale.ROOT)
-                + "; put org.nd4j:nd4j-native with this platform's classifier (such as linux-x86_64, linux-arm64,"
-                + " macosx-x86_64 or windows-x86_64) on the class path", cause);
+        String platform = platform();
+        return new NeuriteException("ND4J's native library could not be loaded for platform " + platform
+                + "; put org.nd4j:nd4j-native with the classifier " + platform
+                + " on the class path next to nd4j-native itself", cause);
+    }
+
+    /**
+     * The platform JavaCPP looks for, named as nd4j-native's classifiers are ({@code linux-x86_64},
+     * {@code macosx-arm64}, {@code windows-x86_64}, ...): the system property JavaCPP obeys when it is set,
+     * else the operating system and architecture, translated as JavaCPP translates them.
+     */
+    static String platform() {
+        String forced = System.getProperty("org.bytedeco.javacpp.platform");
+        if (forced != null && !forced.isBlank()) {
+            return forced;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String osName = os.startsWith("mac") ? "macosx" : os.startsWith("windows") ? "windows"
+                : os.startsWith("linux") ? "linux" : os.replaceAll("\\W", "");
+        String archName = switch (arch) {
+            case "amd64", "x86-64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm64";
+            case "x86", "i386", "i486", "i586", "i686" -> "x86";
+            default -> arch;
+        };
+        return osName + "-" + archName;
     }
 }
