@@ -10,12 +10,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.api.Backend;
 import org.neurite.api.Backends;
 import org.neurite.api.DType;
 import org.neurite.api.Tensor;
+import org.neurite.tck.Tolerances;
 
 /** What the contract kit cannot see: ND4J's global settings, and products from many threads. */
 class Nd4jBackendTest {
@@ -39,6 +42,69 @@ class Nd4jBackendTest {
             assertEquals(DataType.DOUBLE, ((Nd4jTensor) product).array.dataType());
         } finally {
             Nd4j.setDefaultDataTypes(defaultType, defaultFloat);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void largeElementwiseOperationsRunAsNd4jOpsAndAgreeWithTheJavaLoops(DType dtype) {
+        int rows = 150;
+        int cols = 250;
+        assertTrue(rows * cols >= Nd4jBackend.NATIVE_MIN_ELEMENTS, "the shape must take the ND4J path");
+        Random r = new Random(11);
+        Nd4jTensor x = random(dtype, rows, cols, r);
+        Nd4jTensor y = random(dtype, rows, cols, r);
+        Nd4jTensor row = random(dtype, 1, cols, r);
+        Nd4jTensor viaNd4j = (Nd4jTensor) backend.zeros(dtype, rows, cols);
+        Nd4jTensor viaLoop = (Nd4jTensor) backend.zeros(dtype, rows, cols);
+
+        backend.addRowVector(x, row, viaNd4j);
+        NioKernels.addRowVector(x, row, viaLoop);
+        assertSame("addRowVector", viaLoop, viaNd4j);
+        backend.multiply(x, y, viaNd4j);
+        NioKernels.multiply(x, y, viaLoop);
+        assertSame("multiply", viaLoop, viaNd4j);
+        backend.addScaled(x, -0.3, y, viaNd4j);
+        NioKernels.addScaled(x, -0.3, y, viaLoop);
+        assertSame("addScaled", viaLoop, viaNd4j);
+        backend.scale(x, 1.7, viaNd4j);
+        NioKernels.scale(x, 1.7, viaLoop);
+        assertSame("scale", viaLoop, viaNd4j);
+
+        backend.copy(x, viaNd4j);
+        backend.addRowVector(viaNd4j, row, viaNd4j);
+        backend.multiply(viaNd4j, y, viaNd4j);
+        backend.addScaled(y, 2, viaNd4j, viaNd4j);
+        backend.scale(viaNd4j, -1, viaNd4j);
+        backend.copy(x, viaLoop);
+        NioKernels.addRowVector(viaLoop, row, viaLoop);
+        NioKernels.multiply(viaLoop, y, viaLoop);
+        NioKernels.addScaled(y, 2, viaLoop, viaLoop);
+        NioKernels.scale(viaLoop, -1, viaLoop);
+        assertSame("in place", viaLoop, viaNd4j);
+    }
+
+    private Nd4jTensor random(DType dtype, int rows, int cols, Random r) {
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextGaussian();
+        }
+        Tensor t = backend.zeros(dtype, rows, cols);
+        t.assign(v);
+        return (Nd4jTensor) t;
+    }
+
+    private static void assertSame(String what, Tensor expected, Tensor actual) {
+        double tol = Tolerances.of(expected.dtype());
+        double[] e = new double[(int) expected.shape().size()];
+        double[] a = new double[e.length];
+        expected.copyTo(e);
+        actual.copyTo(a);
+        for (int i = 0; i < e.length; i++) {
+            if (!Tolerances.close(e[i], a[i], tol)) {
+                throw new AssertionError(what + " " + expected.dtype() + ": element " + i + " loop " + e[i]
+                        + ", nd4j " + a[i]);
+            }
         }
     }
 
