@@ -29,7 +29,7 @@ class Nd4jBackendTest {
     void tensorsKeepTheirDtypeWhateverNd4jsGlobalDefaultIs() {
         DataType defaultFloat = Nd4j.defaultFloatingPointType();
         DataType defaultType = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.HALF, DataType.HALF);
+        Nd4j.setDefaultDataTypes(DataType.FLOAT16, DataType.FLOAT16);
         try {
             Tensor d = backend.zeros(DType.FLOAT64, 2, 2);
             Tensor f = backend.zeros(DType.FLOAT32, 2, 2);
