@@ -36,7 +36,7 @@ final class Nd4jBackend implements Backend {
      * The size from which the element-wise operations that ND4J has run as ND4J ops; smaller ones run as
      * {@link NioKernels} loops. Measured on this project's machine (2 cores, float64): an ND4J op costs
      * 10–80 µs of fixed overhead (op object, shape checks, JNI, OpenMP), so a Java loop is 5–100× faster up
-     * to 4,096 elements, even at 16,384, and 1.2–1.5× slower from 32,768 on, where ND4J's threads pay off.
+     * to 4,096 elements, no slower at 16,384, and 1.2–1.5× slower from 32,768 on, where ND4J's threads pay off.
      * Both paths give the same values (IEEE-exact sums and products; axpy may differ in the last place).
      */
     static final int NATIVE_MIN_ELEMENTS = 32_768;
@@ -54,6 +54,11 @@ final class Nd4jBackend implements Backend {
     public Tensor zeros(DType dtype, int rows, int cols) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("shape: expected non-negative sizes, got (" + rows + ", " + cols + ")");
+        }
+        if ((long) rows * cols > Integer.MAX_VALUE) {
+            // The NIO views of the native memory are indexed by int.
+            throw new IllegalArgumentException("shape: expected at most " + Integer.MAX_VALUE + " elements, got ("
+                    + rows + ", " + cols + ")");
         }
         return new Nd4jTensor(this, java.util.Objects.requireNonNull(dtype, "dtype"), rows, cols);
     }

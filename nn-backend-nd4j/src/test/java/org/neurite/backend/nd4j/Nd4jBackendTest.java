@@ -117,6 +117,14 @@ class Nd4jBackendTest {
     }
 
     @Test
+    void moreElementsThanAnIntCountsAreRefusedBeforeAllocating() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> backend.zeros(DType.FLOAT32, 65_536, 65_536));
+
+        assertTrue(e.getMessage().contains("(65536, 65536)"), e.getMessage());
+    }
+
+    @Test
     void arraysAreRowMajorAndOwnTheirBuffer() {
         Nd4jTensor t = (Nd4jTensor) backend.fromRows(DType.FLOAT32, new double[][] {{1, 2, 3}, {4, 5, 6}});
 
