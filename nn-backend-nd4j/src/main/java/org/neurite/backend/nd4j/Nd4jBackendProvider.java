@@ -15,8 +15,9 @@ import org.neurite.api.spi.BackendProvider;
  * path: EJML is pure Java and always loads, while ND4J loads about 400 MB of native libraries on first use
  * (JavaCPP extracts them to {@code ~/.javacpp/cache} on a machine's first run; on this project's 2-core
  * machine that took 2.4 s cold and 0.6 s warm when idle, 4.3 s and 1.4 s when busy), and on the small layers
- * of the tutorial the fixed cost of a native call per product outweighs what BLAS saves. Choose ND4J by name ({@code -Dneurite.backend=nd4j}, {@code NEURITE_BACKEND=nd4j}, or in code)
- * for wide layers, or when EJML is not on the class path.
+ * of the tutorial the fixed cost of a native call per product outweighs what BLAS saves. Choose ND4J by name
+ * ({@code -Dneurite.backend=nd4j}, {@code NEURITE_BACKEND=nd4j}, or in code) for wide layers, or when EJML is
+ * not on the class path.
  *
  * <p>Nothing here touches ND4J: constructing the provider, {@link #name()}, {@link #priority()} and
  * {@link #libraryVersion()} load no ND4J class and no native code (the version comes from the
