@@ -34,11 +34,13 @@ public final class EjmlBackendProvider implements BackendProvider {
 
     @Override
     public String libraryVersion() {
+        // A compile-time constant, inlined by javac: reading it loads no EJML class.
         return "EJML " + org.ejml.EjmlVersion.VERSION;
     }
 
     @Override
     public Backend create() {
+        readEjml();
         String value = System.getProperty(PARALLEL_MIN_WORK_PROPERTY);
         long minWork = Kernels.DEFAULT_PARALLEL_MIN_WORK;
         if (value != null) {
@@ -50,5 +52,15 @@ public final class EjmlBackendProvider implements BackendProvider {
             }
         }
         return new EjmlBackend(minWork);
+    }
+
+    /**
+     * On the module path, lets this module read the class path, where EJML must stay: its jars split
+     * packages, so they cannot be modules (see module-info). Must run before any EJML class is touched;
+     * does nothing when this class is itself on the class path.
+     */
+    private static void readEjml() {
+        Module self = EjmlBackendProvider.class.getModule();
+        self.addReads(EjmlBackendProvider.class.getClassLoader().getUnnamedModule());
     }
 }
