@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
 public class ForwardBenchmark {
 
     /** The backend's registered name. */
-    @Param({"ejml"})
+    @Param({"ejml", "nd4j"})
     public String backend;
 
     /** A {@link BenchCase} label. */

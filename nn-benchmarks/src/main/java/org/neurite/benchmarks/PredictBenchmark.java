@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 public class PredictBenchmark {
 
     /** The backend's registered name. */
-    @Param({"ejml"})
+    @Param({"ejml", "nd4j"})
     public String backend;
 
     /** {@code float32} or {@code float64}. */
