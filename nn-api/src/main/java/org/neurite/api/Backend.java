@@ -202,6 +202,7 @@ public interface Backend {
     }
 
     /** A function of two rows, for {@link #zipRows}. */
+    @Stability(Stability.Status.STABLE)
     @FunctionalInterface
     interface RowBinaryOperator {
         /**

@@ -94,6 +94,7 @@ public final class ActivationTable {
     }
 
     /** One activation's values and derivatives at the table's points. */
+    @Stability(Stability.Status.EXPERIMENTAL)
     public static final class Entry {
         private final String spec;
         private final double[] value;
