@@ -394,6 +394,42 @@ public abstract class TensorContractTest {
         return out;
     }
 
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @MethodSource("cases")
+    void zipRowsCombinesMatchingRows(DType dtype, int m, int k, int unused) {
+        Random r = new Random(17L * m + k);
+        Tensor x = tensor(dtype, m, k, random(r, m * k));
+        Tensor y = tensor(dtype, m, k, random(r, m * k));
+        double[] xv = new double[m * k];
+        double[] yv = new double[m * k];
+        x.copyTo(xv);
+        y.copyTo(yv);
+        double[] expected = new double[m * k];
+        for (int i = 0; i < m; i++) {
+            double dot = 0;
+            for (int j = 0; j < k; j++) {
+                dot += xv[i * k + j] * yv[i * k + j];
+            }
+            for (int j = 0; j < k; j++) {
+                expected[i * k + j] = xv[i * k + j] - dot * yv[i * k + j];
+            }
+        }
+        Backend.RowBinaryOperator op = (a, b, o) -> {
+            double dot = 0;
+            for (int j = 0; j < a.length; j++) {
+                dot += a[j] * b[j];
+            }
+            for (int j = 0; j < a.length; j++) {
+                o[j] = a[j] - dot * b[j];
+            }
+        };
+        Tensor out = backend().zeros(dtype, m, k);
+        backend().zipRows(x, y, op, out);
+        assertClose("zipRows", expected, out);
+        backend().zipRows(x, y, op, y);
+        assertClose("zipRows into b", expected, y);
+    }
+
     @ParameterizedTest
     @EnumSource(DType.class)
     void staleOutputsAreOverwrittenEvenWhenNaN(DType dtype) {
@@ -431,5 +467,20 @@ public abstract class TensorContractTest {
         double[] v = new double[rows * cols];
         java.util.Arrays.fill(v, Double.NaN);
         return tensor(dtype, rows, cols, v);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void zipRowsChecksItsOperands(DType dtype) {
+        Tensor a = backend().zeros(dtype, 2, 3);
+        Tensor out = tensor(dtype, 2, 3, new double[] {1, 1, 1, 1, 1, 1});
+        Backend.RowBinaryOperator op = (x, y, o) -> { };
+        assertThrows(ShapeMismatchException.class,
+                () -> backend().zipRows(a, backend().zeros(dtype, 3, 2), op, out));
+        DType other = dtype == DType.FLOAT64 ? DType.FLOAT32 : DType.FLOAT64;
+        assertThrows(BackendMismatchException.class,
+                () -> backend().zipRows(a, backend().zeros(other, 2, 3), op, out));
+        assertThrows(BackendMismatchException.class, () -> backend().zipRows(a, new ForeignTensor(dtype), op, out));
+        assertClose("untouched out", new double[] {1, 1, 1, 1, 1, 1}, out);
     }
 }

@@ -59,7 +59,7 @@ class BenchCommandTest {
         Object[] r = NeuriteCliTest.run("bench", "--json", "--backend", "nope", "--seconds", "1");
         assertEquals(2, r[0]);
         String err = ((String) r[2]).strip();
-        assertTrue(err.startsWith("neurite: --backend: ") && err.contains("nope"), err);
+        assertTrue(err.startsWith("neurite: ") && err.contains("nope"), err);
         assertEquals("", ((String) r[1]).strip());
     }
 

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Random;
 import org.neurite.api.Backend;
 import org.neurite.api.BackendInfo;
-import org.neurite.api.BackendNotFoundException;
 import org.neurite.api.Backends;
 import org.neurite.api.DType;
 import org.neurite.api.Stability;
@@ -46,8 +45,8 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--json", description = "Print one JSON object for one backend (the default one, or --backend).")
     private boolean json;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "The backend to measure, e.g. ejml.")
-    private String backendName;
+    @CommandLine.Mixin
+    private BackendOption backend;
 
     @Option(names = "--seconds", hidden = true, description = "The total time budget in seconds (default 55).")
     private double seconds = DEFAULT_SECONDS;
@@ -78,21 +77,16 @@ public final class BenchCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--seconds: expected a positive number, got " + seconds);
         }
-        Backends registry = Backends.discover();
         List<Backend> backends = new ArrayList<>();
-        try {
-            if (backendName != null || json) {
-                backends.add(registry.select(backendName));
-            } else {
-                for (BackendInfo info : registry.describe()) {
-                    if (info.available()) {
-                        backends.add(registry.select(info.name()));
-                    }
+        if (backend.name() != null || json) {
+            backends.add(backend.select());
+        } else {
+            Backends registry = Backends.discover();
+            for (BackendInfo info : registry.describe()) {
+                if (info.available()) {
+                    backends.add(registry.select(info.name()));
                 }
             }
-        } catch (BackendNotFoundException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--backend: " + e.getMessage().lines().findFirst().orElse(""), e, null, backendName);
         }
         PrintWriter out = spec.commandLine().getOut();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
@@ -101,10 +95,10 @@ public final class BenchCommand implements Runnable {
             out.printf("Forward pass, Mlp.forward(Workspace); %d s budget, %d%% warm-up per case; median of rounds%n",
                     Math.round(seconds), Math.round(WARM_UP_SHARE * 100));
         }
-        for (Backend backend : backends) {
+        for (Backend b : backends) {
             List<Result> results = new ArrayList<>();
             if (!json) {
-                out.printf("%nbackend %s%n%-16s %-8s %14s %14s %9s%n", backend.name(), "case", "dtype",
+                out.printf("%nbackend %s%n%-16s %-8s %14s %14s %9s%n", b.name(), "case", "dtype",
                         "ns/call", "samples/s", "GFLOP/s");
                 out.flush();
             }
@@ -112,7 +106,7 @@ public final class BenchCommand implements Runnable {
                 for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
                     long share = Math.max(0, (deadline - System.nanoTime()) / remaining);
                     remaining--;
-                    Result r = measure(backend, c, dtype, share);
+                    Result r = measure(b, c, dtype, share);
                     results.add(r);
                     if (!json) {
                         out.printf(Locale.ROOT, "%-16s %-8s %,14.0f %,14.0f %9.3f%n", r.name(), r.dtype(),
@@ -122,7 +116,7 @@ public final class BenchCommand implements Runnable {
                 }
             }
             if (json) {
-                out.println(toJson(backend.name(), results));
+                out.println(toJson(b.name(), results));
             }
         }
         out.flush();
