@@ -9,7 +9,8 @@ sides, so that a noisy, shared machine hurts neither more. Rows, per backend, ca
   ours        Mlp.forward(Workspace) (ForwardBenchmark); for tiny_single also predict(x, out)
               (PredictBenchmark); "megamorphic": tiny_batch10000 after other activations ran
               (MegamorphicBenchmark)
-  raw         the fastest raw-library variant of the same math (Raw<Backend>Benchmark, any @Param kernel)
+  raw         the fastest raw-library variant of the same math (Raw<Backend>Benchmark, any @Param kernel
+              but GEMM_ONLY, which times the matrix products alone and is reported as the GEMM rate)
   vs raw      raw time / our time: 1.00 is parity, >= 0.95 is the target
   vs numpy    numpy time / our time: > 1 means faster than numpy
 """
@@ -98,8 +99,11 @@ def main():
     rows = load_jmh(args.jmh)
     numpy = load_numpy(args.numpy)
     raw_best = {}
+    gemm = {}  # (backend, case, dtype) -> the products alone (kernel GEMM_ONLY): not the same math
     for r in rows:
-        if r["kind"] == "raw":
+        if r["kind"] == "raw" and r["variant"] == "GEMM_ONLY":
+            gemm[(r["backend"], r["case"], r["dtype"])] = r
+        elif r["kind"] == "raw":
             key = (r["backend"], r["case"], r["dtype"])
             if key not in raw_best or r["ns"] < raw_best[key]["ns"]:
                 raw_best[key] = r
@@ -125,6 +129,7 @@ def main():
             "vs_raw": raw["ns"] / r["ns"] if raw else None,
             "numpy_ns": np_ns,
             "vs_numpy": np_ns / r["ns"] if np_ns else None,
+            "gemm_ns": gemm[key]["ns"] if key in gemm else None,
         })
 
     head = ["backend", "case", "dtype", "time/call", "samples/s", "GFLOP/s", "B/op", "raw (fastest variant)",
@@ -133,7 +138,7 @@ def main():
     for t in table:
         lines.append([
             t["backend"], t["case"], t["dtype"], fmt_ns(t["ns"]), fmt_rate(t["samples_per_s"]),
-            f"{t['gflops']:.2f}", "-" if t["bytes_per_op"] is None else f"{t['bytes_per_op']:.0f}",
+            f"{t['gflops']:.3g}", "-" if t["bytes_per_op"] is None else f"{t['bytes_per_op']:.0f}",
             "-" if t["raw_ns"] is None else f"{fmt_ns(t['raw_ns'])} ({t['raw_variant']})",
             "-" if t["vs_raw"] is None else f"{t['vs_raw']:.2f}",
             fmt_ns(t["numpy_ns"]),
@@ -150,6 +155,14 @@ def main():
         for line in lines:
             print("  ".join(c.ljust(w) for c, w in zip(line, widths)))
 
+    shares = [t for t in table if t["gemm_ns"] and t["case"] == "mnist_b256"]
+    if shares:
+        print()
+        print("Share of the library's GEMM rate (the products alone, raw kernel GEMM_ONLY, same run):")
+        for t in shares:
+            g = flops("mnist_b256") / t["gemm_ns"]
+            print(f"  {t['backend']:6} {t['case']:16} {t['dtype']:8} GEMM {g:7.1f} GFLOP/s, forward pass "
+                  f"{t['gflops']:7.1f} GFLOP/s = {t['gflops'] / g:.0%}")
     print()
     print("Raw-library variants (best iteration):")
     for r in sorted((r for r in rows if r["kind"] == "raw"),
