@@ -1,0 +1,65 @@
+package org.neurite.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.neurite.api.Backend;
+import org.neurite.api.BackendNotFoundException;
+import org.neurite.api.Backends;
+import org.neurite.api.DType;
+import org.neurite.api.Stability;
+import org.neurite.examples.tour.TourContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options shared by {@code tour} and every section command: where, with which seed, backend and dtype. */
+@Stability(Stability.Status.EXPERIMENTAL)
+public final class TourOptions {
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "tour",
+            description = "Folder for the figures (and, for 'tour', tour.txt and index.html); created if "
+                    + "missing. Default: ${DEFAULT-VALUE}.")
+    private Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of every random draw (java.util.Random). Default: ${DEFAULT-VALUE}, which gives "
+                    + "each section the seed its tutorial snippet uses.")
+    private long seed;
+
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "Backend to compute on, for example ejml. Default: -Dneurite.backend, then "
+                    + "NEURITE_BACKEND, then the available backend with the highest priority.")
+    private String backend;
+
+    @Option(names = "--dtype", paramLabel = "float64|float32", defaultValue = "float64",
+            converter = DTypeConverter.class, description = "Element type of every tensor. Default: ${DEFAULT-VALUE}.")
+    private DType dtype;
+
+    /**
+     * The context these options describe, printing to the command's output.
+     *
+     * @throws CommandLine.ParameterException if the backend is unknown or unavailable (exit status 2)
+     */
+    TourContext context(CommandLine.Model.CommandSpec spec) {
+        System.setProperty("java.awt.headless", "true");
+        Backend selected;
+        try {
+            selected = Backends.discover().select(backend);
+        } catch (BackendNotFoundException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace('\n', ' '), e);
+        }
+        PrintWriter console = spec.commandLine().getOut();
+        return new TourContext(selected, dtype, seed, out, console);
+    }
+
+    /** Parses {@code --dtype} with {@link DType#parse}, turning its message into picocli's. */
+    static final class DTypeConverter implements CommandLine.ITypeConverter<DType> {
+        @Override
+        public DType convert(String value) {
+            try {
+                return DType.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
