@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.neurite.api.Activation;
-import org.neurite.api.support.ElementwiseActivation;
 
 /**
  * The small experiments of the activation section, each printing what Neurite computes where the
@@ -190,12 +189,11 @@ final class ActivationDemos {
         for (String name : TABLE) {
             catalogue.find(name).ifPresent(this::tableRow);
         }
-        for (String name : ctx.activations().names()) {
-            Activation a = ctx.activations().get(name);
-            if (!TABLE.contains(name) && !name.equals("linear") && a instanceof ElementwiseActivation) {
-                tableRow(a);
+        ctx.activations().factories().forEach((name, factory) -> {
+            if (!TABLE.contains(name) && !name.equals("linear") && factory.elementwise()) {
+                tableRow(ctx.activations().get(name));
             }
-        }
+        });
     }
 
     private void tableRow(Activation a) {

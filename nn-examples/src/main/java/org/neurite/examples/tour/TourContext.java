@@ -50,15 +50,23 @@ public final class TourContext {
     private final long seed;
     private final Path outDir;
     private final PrintWriter console;
-    private final Activations activations = Activations.discover();
+    private final Activations activations;
 
     private PrintWriter out;
     private List<Figure> figures = new ArrayList<>();
 
     /**
-     * A context writing figures into {@code outDir} (created if missing) and printing to {@code console}.
+     * A context writing figures into {@code outDir} (created if missing) and printing to {@code console}, with
+     * the activations {@link Activations#discover()} finds.
      */
     public TourContext(Backend backend, DType dtype, long seed, Path outDir, PrintWriter console) {
+        this(backend, dtype, seed, outDir, console, Activations.discover());
+    }
+
+    /** As the other constructor, with the activations of {@code registry} (an application's own, or a test's). */
+    public TourContext(Backend backend, DType dtype, long seed, Path outDir, PrintWriter console,
+                       Activations registry) {
+        this.activations = Objects.requireNonNull(registry, "registry");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.dtype = Objects.requireNonNull(dtype, "dtype");
         this.seed = seed;
@@ -133,7 +141,7 @@ public final class TourContext {
         return outDir;
     }
 
-    /** The activation registry, {@link Activations#discover()}. */
+    /** The activation registry, by default {@link Activations#discover()}. */
     public Activations activations() {
         return activations;
     }
