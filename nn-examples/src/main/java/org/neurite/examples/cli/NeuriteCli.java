@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Stability(Stability.Status.EXPERIMENTAL)
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
         description = "Neurite, a neural-network framework for Java: the tutorial tour and tools.",
-        subcommands = {InfoCommand.class, TourCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, TourCommand.class})
 public final class NeuriteCli implements Runnable {
 
     @CommandLine.Spec
@@ -41,6 +41,7 @@ public final class NeuriteCli implements Runnable {
         for (Section section : Tour.sections()) {
             cl.addSubcommand(section.command(), SectionCommand.commandLine(section));
         }
+        cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println("neurite: " + ex.getMessage()
                     + " (see 'neurite " + ex.getCommandLine().getCommandName() + " --help')");

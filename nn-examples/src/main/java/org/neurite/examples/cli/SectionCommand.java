@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * serves every section: {@link NeuriteCli} registers an instance per {@link Section} under its name.
  */
 @Stability(Stability.Status.EXPERIMENTAL)
-@Command(mixinStandardHelpOptions = true)
+@Command(mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class)
 public final class SectionCommand implements Callable<Integer> {
 
     private final Section section;
@@ -32,7 +32,7 @@ public final class SectionCommand implements Callable<Integer> {
     /** A command line for {@code section}, named and described by it. */
     static CommandLine commandLine(Section section) {
         CommandLine cl = new CommandLine(new SectionCommand(section));
-        cl.getCommandSpec().usageMessage().description(section.title() + ": " + section.description());
+        cl.getCommandSpec().usageMessage().description(section.description());
         return cl;
     }
 

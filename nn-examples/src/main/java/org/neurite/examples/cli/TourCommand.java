@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** {@code neurite tour --out DIR}: every section of the tutorial in order, with tour.txt and index.html. */
 @Stability(Stability.Status.EXPERIMENTAL)
-@Command(name = "tour", mixinStandardHelpOptions = true,
+@Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
         description = "Run every section of the tutorial in order: print what Neurite computes, write the figures, "
                 + "DIR/tour.txt (everything printed) and DIR/index.html (the figures in order).")
 public final class TourCommand implements Callable<Integer> {
