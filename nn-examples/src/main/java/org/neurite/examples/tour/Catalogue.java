@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.neurite.api.Activation;
+import org.neurite.api.UnknownActivationException;
 
 /**
  * The tutorial's activations looked up by name in the registry at run time. A name this build does not
@@ -31,8 +32,17 @@ final class Catalogue {
 
     /** The activation {@code spec} names, or empty after printing (once per name) that it is not registered. */
     Optional<Activation> find(String spec) {
-        Optional<Activation> found = ctx.activation(spec);
         String name = spec.replaceAll("\\(.*", "").trim().toLowerCase(Locale.ROOT);
+        Optional<Activation> found;
+        try {
+            found = ctx.activation(spec);
+        } catch (UnknownActivationException | IllegalArgumentException e) {
+            // The name is registered, but not with the tutorial's parameter name or range.
+            if (noted.add(spec)) {
+                ctx.printf("(skipped: '%s': %s)%n", spec, e.getMessage());
+            }
+            return Optional.empty();
+        }
         if (found.isEmpty() && noted.add(name)) {
             ctx.printf("(skipped: '%s' is not registered in this build; registered: %s)%n", name,
                     String.join(", ", ctx.activations().names()));

@@ -116,7 +116,8 @@ final class Charts {
     /**
      * A line chart with a faint grid and the legend inside the axes.
      *
-     * @param legendCorner where the legend sits, an empty corner of the curves
+     * @param legendCorner where the legend sits, a corner the curves leave empty (TOP_LEFT, TOP_RIGHT,
+     *     BOTTOM_LEFT or BOTTOM_RIGHT)
      */
     static JFreeChart lines(String title, String xLabel, String yLabel, List<Curve> curves,
                             RectangleAnchor legendCorner) {
@@ -380,8 +381,10 @@ final class Charts {
         legend.setBackgroundPaint(new Color(255, 255, 255, 225));
         legend.setFrame(new BlockBorder(new Color(0xcccccc)));
         legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 6));
-        double x = corner.toString().contains("LEFT") ? 0.02 : 0.98;
-        double y = corner.toString().contains("TOP") ? 0.98 : 0.02;
+        boolean left = corner == RectangleAnchor.TOP_LEFT || corner == RectangleAnchor.BOTTOM_LEFT;
+        boolean top = corner == RectangleAnchor.TOP_LEFT || corner == RectangleAnchor.TOP_RIGHT;
+        double x = left ? 0.02 : 0.98;
+        double y = top ? 0.98 : 0.02;
         XYTitleAnnotation annotation = new XYTitleAnnotation(x, y, legend, corner);
         annotation.setMaxWidth(0.6);
         plot.addAnnotation(annotation);

@@ -33,8 +33,8 @@ final class LandscapeSection implements Section {
         ctx.println("=== Untrained MLP Decision Landscape ===");
         ctx.println("Even with random weights, the network creates");
         ctx.println("NON-LINEAR boundaries thanks to ReLU activations.");
-        ctx.printf("%nNetwork: 2 -> 8 -> 4 -> 1   (java.util.Random(%d); %s)%n", ctx.seedFor(7),
-                "He normal for ReLU layers, randn*sqrt(1/n_in) for the sigmoid output");
+        ctx.printf("%nNetwork: 2 -> 8 -> 4 -> 1   (java.util.Random(%d))%n", ctx.seedFor(7));
+        ctx.println(TutorialMlp.INIT_NOTE);
         ctx.printf("Total parameters: %d%n", mlp.parameterCount());
         ctx.printf("Output range: [%.4f, %.4f]%n", landscape.min(), landscape.max());
         ctx.printf("Linear regions seen on the grid (distinct ReLU on/off patterns): %d%n", landscape.regions());
