@@ -156,6 +156,7 @@ public final class Activations {
         if (text == null || text.isBlank()) {
             return values;
         }
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (String part : text.split(",", -1)) {
             Matcher p = PARAM.matcher(part);
             if (!p.matches()) {
@@ -163,6 +164,11 @@ public final class Activations {
                         + "': expected parameters as name=value separated by commas, got '" + part.trim() + "'");
             }
             String key = p.group(1).toLowerCase(Locale.ROOT);
+            if (!given.add(key)) {
+                // A repeated name would silently keep the last value and hide a typo in the other.
+                throw new IllegalArgumentException("activation '" + spec + "': parameter '" + key
+                        + "' is given twice");
+            }
             if (!defaults.containsKey(key)) {
                 throw new UnknownActivationException("activation '" + factory.name() + "': unknown parameter '"
                         + p.group(1) + "'; known: " + (defaults.isEmpty() ? "none" : String.join(", ", defaults.keySet())));

@@ -105,6 +105,56 @@ public interface Backend {
     void mapRows(Tensor x, RowOperator f, Tensor out);
 
     /**
+     * Row-wise combination of two tensors: for every row {@code i}, {@code f} reads row {@code i} of
+     * {@code a} and of {@code b} and writes row {@code i} of {@code out}. It is what a row-wise function's
+     * backward pass needs (softmax's Jacobian-vector product reads its output and the incoming gradient
+     * together) in one pass, computed in double for both dtypes and rounded once.
+     *
+     * <p>The default implementation copies both tensors through {@link Tensor#copyTo(double[])} and writes
+     * {@code out} with {@link Tensor#assign(double[])}, so every backend has it; a backend overrides it to
+     * work on its own buffers.
+     *
+     * @param out modified; same shape as {@code a} and {@code b}; may be either
+     * @throws BackendMismatchException if an operand belongs to another backend or dtype
+     * @throws ShapeMismatchException if {@code b} or {@code out} differs in shape from {@code a}
+     */
+    default void zipRows(Tensor a, Tensor b, RowBinaryOperator f, Tensor out) {
+        // The checks of support.Operands, written out: that package depends on this one, not the reverse.
+        Tensor[] operands = {a, b, out};
+        String[] names = {"a", "b", "out"};
+        for (int i = 0; i < operands.length; i++) {
+            if (operands[i].backend() != this) {
+                throw new BackendMismatchException(names[i] + ": expected a tensor of backend '" + name()
+                        + "', got one of backend '" + operands[i].backend().name() + "'; copy it with "
+                        + name() + ".copyOf(tensor)");
+            }
+            if (operands[i].dtype() != a.dtype()) {
+                throw new BackendMismatchException(names[i] + ": expected dtype " + a.dtype() + " like a, got "
+                        + operands[i].dtype());
+            }
+        }
+        ShapeMismatchException.require("b", a.shape(), b.shape());
+        ShapeMismatchException.require("out", a.shape(), out.shape());
+        int rows = a.rows();
+        int cols = a.cols();
+        double[] left = new double[rows * cols];
+        double[] right = new double[rows * cols];
+        a.copyTo(left);
+        b.copyTo(right);
+        double[] rowA = new double[cols];
+        double[] rowB = new double[cols];
+        double[] rowOut = new double[cols];
+        double[] result = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(left, r * cols, rowA, 0, cols);
+            System.arraycopy(right, r * cols, rowB, 0, cols);
+            f.apply(rowA, rowB, rowOut);
+            System.arraycopy(rowOut, 0, result, r * cols, cols);
+        }
+        out.assign(result);
+    }
+
+    /**
      * Element-wise (Hadamard) product {@code out = a ⊙ b}.
      *
      * @param out modified; same shape as {@code a} and {@code b}; may be either
@@ -149,5 +199,20 @@ public interface Backend {
          * @param out the output row to fill; may be the same array as {@code in}
          */
         void apply(double[] in, double[] out);
+    }
+
+    /** A function of two rows, for {@link #zipRows}. */
+    @Stability(Stability.Status.STABLE)
+    @FunctionalInterface
+    interface RowBinaryOperator {
+        /**
+         * Computes one output row from one row of each input.
+         *
+         * @param a the row of the first input; not modified, and only valid during the call
+         * @param b the row of the second input; not modified, and only valid during the call
+         * @param out the output row to fill; may be the same array as {@code a} or {@code b}, so read an
+         *     element of the inputs before writing the same index
+         */
+        void apply(double[] a, double[] b, double[] out);
     }
 }

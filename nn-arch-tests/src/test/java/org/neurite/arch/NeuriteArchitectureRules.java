@@ -62,10 +62,15 @@ final class NeuriteArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("org.neurite.core..")
             .as("backends and the backend test kit never use nn-core");
 
-    /** Rule 4. */
-    static final ArchRule GUICE_ONLY_IN_INJECT = noClasses().that().resideOutsideOfPackage("org.neurite.core.inject..")
+    /**
+     * Rule 4. The one deliberate exception is the example application's wiring package: it plays a user's
+     * application that installs {@code NeuriteModule}, as a real one would. Its services
+     * ({@code org.neurite.examples.embed}) stay Guice-free, and a test run without Guice proves it.
+     */
+    static final ArchRule GUICE_ONLY_IN_INJECT = noClasses().that()
+            .resideOutsideOfPackages("org.neurite.core.inject..", "org.neurite.examples.embed.guice..")
             .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..")
-            .as("Guice is used only in org.neurite.core.inject")
+            .as("Guice is used only in org.neurite.core.inject (and the example application's wiring)")
             .because("Guice is an optional dependency: users who do not use it never need it");
 
     /** Rule 5, which also keeps backend types out of every public signature elsewhere. */
@@ -111,10 +116,14 @@ final class NeuriteArchitectureRules {
             .should().beAnnotatedWith(Stability.class)
             .as("every public top-level type outside backends carries @Stability");
 
-    /** Rule 9. */
+    /**
+     * Rule 9, for the top-level classes that {@code META-INF/services} lists. Exempt: nested adapters that
+     * no service file names, such as {@code core.inject}'s private record that presents one Guice binding
+     * to the activation registry as a provider (so that duplicate-name errors can name that binding).
+     */
     static final ArchRule PROVIDERS_ARE_LOADABLE = classes().that().implement(BackendProvider.class)
             .or().implement(ActivationProvider.class)
-            .and().areNotInterfaces()
+            .and().areNotInterfaces().and().areTopLevelClasses()
             .should().bePublic().andShould().haveSimpleNameEndingWith("Provider")
             .andShould(havePublicNoArgConstructor())
             .as("service providers are public, named *Provider, with a public no-argument constructor")

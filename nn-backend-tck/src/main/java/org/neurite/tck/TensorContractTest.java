@@ -38,6 +38,10 @@ public abstract class TensorContractTest {
     /** Shapes {@code (m, k, n)} for products and {@code (m, k)} for the rest: edges first, then random. */
     private static final int[][] SHAPES = shapes();
 
+    /** For subclasses, one per backend. */
+    protected TensorContractTest() {
+    }
+
     /** The backend under test; called once per test. */
     protected abstract Backend backend();
 
@@ -309,5 +313,174 @@ public abstract class TensorContractTest {
         assertThrows(BackendMismatchException.class, () -> backend().map(foreign, v -> v, out));
         Tensor copied = backend().copyOf(foreign);
         assertEquals(backend(), copied.backend());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void zeroRowTensorsWorkWithEveryOperation(DType dtype) {
+        Backend be = backend();
+        Tensor x = be.zeros(dtype, 0, 3);
+        Tensor y = be.zeros(dtype, 0, 3);
+        Tensor out = be.zeros(dtype, 0, 3);
+        Tensor row = tensor(dtype, 1, 3, new double[] {1, 2, 3});
+        be.addRowVector(x, row, out);
+        be.map(x, v -> v + 1, out);
+        be.zip(x, y, (p, q) -> p + q, out);
+        be.mapRows(x, (in, o) -> { }, out);
+        be.multiply(x, y, out);
+        be.addScaled(x, 2, y, out);
+        be.scale(x, 2, out);
+        be.copy(x, out);
+        x.assign(new double[0]);
+        x.copyTo(new double[0]);
+        assertEquals(0, x.toDoubleArray().length);
+        Tensor sums = tensor(dtype, 1, 3, new double[] {7, 7, 7});
+        be.sumRows(x, sums);
+        assertClose("sumRows of no rows", new double[] {0, 0, 0}, sums);
+        Tensor w = tensor(dtype, 2, 3, new double[] {1, 2, 3, 4, 5, 6});
+        Tensor none = be.zeros(dtype, 0, 2);
+        be.matmul(x, false, w, true, none);
+        assertEquals(Shape.of(0, 2), none.shape());
+        Tensor a = be.zeros(dtype, 2, 0);
+        Tensor b = be.zeros(dtype, 0, 3);
+        Tensor product = tensor(dtype, 2, 3, new double[] {9, 9, 9, 9, 9, 9});
+        be.matmul(a, false, b, false, product);
+        assertClose("empty inner dimension", new double[6], product);
+        be.matmul(be.zeros(dtype, 0, 2), true, be.zeros(dtype, 3, 0), true, product);
+        assertClose("empty inner dimension, transposed", new double[6], product);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void outputsMayAliasTheInputsWhereDocumented(DType dtype) {
+        double[] xv = {1, -2, 3, -4, 5, -6};
+        double[] yv = {0.5, 4, -1, 2, -3, 0.25};
+        Backend be = backend();
+        Tensor x = tensor(dtype, 2, 3, xv.clone());
+        Tensor y = tensor(dtype, 2, 3, yv.clone());
+        be.zip(x, y, (p, q) -> p - q, y);
+        assertClose("zip into b", combine(xv, yv, (p, q) -> p - q), y);
+        y.assign(yv);
+        be.multiply(x, y, y);
+        assertClose("multiply into b", combine(xv, yv, (p, q) -> p * q), y);
+        y.assign(yv);
+        be.addScaled(x, -0.5, y, x);
+        assertClose("addScaled into a", combine(xv, yv, (p, q) -> p - 0.5 * q), x);
+        x.assign(xv);
+        be.addScaled(x, 2, y, y);
+        assertClose("addScaled into b", combine(xv, yv, (p, q) -> p + 2 * q), y);
+        be.addScaled(x, 3, x, x);
+        assertClose("addScaled of itself", combine(xv, xv, (p, q) -> p + 3 * q), x);
+        x.assign(xv);
+        be.scale(x, -2, x);
+        assertClose("scale in place", combine(xv, xv, (p, q) -> -2 * p), x);
+        x.assign(xv);
+        be.mapRows(x, (in, o) -> {
+            for (int j = 0; j < in.length; j++) {
+                o[in.length - 1 - j] = in[j];
+            }
+        }, x);
+        assertClose("mapRows in place", new double[] {3, -2, 1, -6, 5, -4}, x);
+        x.assign(xv);
+        be.copy(x, x);
+        assertClose("copy onto itself", xv, x);
+    }
+
+    private static double[] combine(double[] a, double[] b, java.util.function.DoubleBinaryOperator f) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = f.applyAsDouble(a[i], b[i]);
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @MethodSource("cases")
+    void zipRowsCombinesMatchingRows(DType dtype, int m, int k, int unused) {
+        Random r = new Random(17L * m + k);
+        Tensor x = tensor(dtype, m, k, random(r, m * k));
+        Tensor y = tensor(dtype, m, k, random(r, m * k));
+        double[] xv = new double[m * k];
+        double[] yv = new double[m * k];
+        x.copyTo(xv);
+        y.copyTo(yv);
+        double[] expected = new double[m * k];
+        for (int i = 0; i < m; i++) {
+            double dot = 0;
+            for (int j = 0; j < k; j++) {
+                dot += xv[i * k + j] * yv[i * k + j];
+            }
+            for (int j = 0; j < k; j++) {
+                expected[i * k + j] = xv[i * k + j] - dot * yv[i * k + j];
+            }
+        }
+        Backend.RowBinaryOperator op = (a, b, o) -> {
+            double dot = 0;
+            for (int j = 0; j < a.length; j++) {
+                dot += a[j] * b[j];
+            }
+            for (int j = 0; j < a.length; j++) {
+                o[j] = a[j] - dot * b[j];
+            }
+        };
+        Tensor out = backend().zeros(dtype, m, k);
+        backend().zipRows(x, y, op, out);
+        assertClose("zipRows", expected, out);
+        backend().zipRows(x, y, op, y);
+        assertClose("zipRows into b", expected, y);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void staleOutputsAreOverwrittenEvenWhenNaN(DType dtype) {
+        Backend be = backend();
+        Tensor a = tensor(dtype, 2, 3, new double[] {1, 2, 3, 4, 5, 6});
+        Tensor b = tensor(dtype, 3, 2, new double[] {1, 0, 0, 1, 1, 1});
+        Tensor col = tensor(dtype, 3, 1, new double[] {1, 2, 3});
+        Tensor product = nan(dtype, 2, 2);
+        be.matmul(a, false, b, false, product);
+        assertClose("matmul over NaN", new double[] {4, 5, 10, 11}, product);
+        Tensor dot = nan(dtype, 1, 1);
+        be.matmul(col, true, col, false, dot);
+        assertClose("dot product over NaN", new double[] {14}, dot);
+        Tensor out = nan(dtype, 2, 3);
+        be.addRowVector(a, tensor(dtype, 1, 3, new double[] {1, 1, 1}), out);
+        assertClose("addRowVector over NaN", new double[] {2, 3, 4, 5, 6, 7}, out);
+        out = nan(dtype, 2, 3);
+        be.multiply(a, a, out);
+        assertClose("multiply over NaN", new double[] {1, 4, 9, 16, 25, 36}, out);
+        out = nan(dtype, 2, 3);
+        be.addScaled(a, 1, a, out);
+        assertClose("addScaled over NaN", new double[] {2, 4, 6, 8, 10, 12}, out);
+        out = nan(dtype, 2, 3);
+        be.scale(a, 0, out);
+        assertClose("scale over NaN", new double[6], out);
+        out = nan(dtype, 2, 3);
+        be.copy(a, out);
+        assertClose("copy over NaN", new double[] {1, 2, 3, 4, 5, 6}, out);
+        Tensor sums = nan(dtype, 1, 3);
+        be.sumRows(a, sums);
+        assertClose("sumRows over NaN", new double[] {5, 7, 9}, sums);
+    }
+
+    private Tensor nan(DType dtype, int rows, int cols) {
+        double[] v = new double[rows * cols];
+        java.util.Arrays.fill(v, Double.NaN);
+        return tensor(dtype, rows, cols, v);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void zipRowsChecksItsOperands(DType dtype) {
+        Tensor a = backend().zeros(dtype, 2, 3);
+        Tensor out = tensor(dtype, 2, 3, new double[] {1, 1, 1, 1, 1, 1});
+        Backend.RowBinaryOperator op = (x, y, o) -> { };
+        assertThrows(ShapeMismatchException.class,
+                () -> backend().zipRows(a, backend().zeros(dtype, 3, 2), op, out));
+        DType other = dtype == DType.FLOAT64 ? DType.FLOAT32 : DType.FLOAT64;
+        assertThrows(BackendMismatchException.class,
+                () -> backend().zipRows(a, backend().zeros(other, 2, 3), op, out));
+        assertThrows(BackendMismatchException.class, () -> backend().zipRows(a, new ForeignTensor(dtype), op, out));
+        assertClose("untouched out", new double[] {1, 1, 1, 1, 1, 1}, out);
     }
 }

@@ -43,6 +43,30 @@ class NeuriteCliTest {
     }
 
     @Test
+    void backendsListsBothBackendsAndTheDefault() {
+        Object[] r = run("backends");
+        assertEquals(0, r[0], (String) r[2]);
+        String out = (String) r[1];
+        assertTrue(out.lines().anyMatch(l -> l.matches("ejml\\s+100\\s+yes\\s+EJML 0\\.46\\.1.*selected.*")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("nd4j\\s+\\d+\\s+(yes|no)\\s+.*1\\.0\\.0-M2\\.1.*")), out);
+        assertTrue(out.contains("default now: ejml"), out);
+        Object[] nd4j = run("backends", "--backend", "nd4j");
+        assertEquals(0, nd4j[0], (String) nd4j[2]);
+        assertTrue(((String) nd4j[1]).contains("default now: nd4j (from --backend)"), (String) nd4j[1]);
+    }
+
+    @Test
+    void unknownBackendExitsWithTwoAndListsTheKnownOnes() {
+        for (String command : new String[] {"backends", "info"}) {
+            Object[] r = run(command, "--backend", "cuda");
+            assertEquals(2, r[0]);
+            String err = ((String) r[2]).strip();
+            assertTrue(err.contains("unknown name 'cuda'") && err.contains("ejml") && err.contains("nd4j"), err);
+            assertEquals(1, err.lines().count(), err);
+        }
+    }
+
+    @Test
     void versionAndHelpWork() {
         Object[] v = run("--version");
         assertEquals(0, v[0]);

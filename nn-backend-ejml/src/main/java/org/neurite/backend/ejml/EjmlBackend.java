@@ -158,6 +158,34 @@ final class EjmlBackend implements Backend {
     }
 
     @Override
+    public void zipRows(Tensor a, Tensor b, RowBinaryOperator f, Tensor out) {
+        Operands.sameBackendAndDtype(this, A_B_OUT, a, b, out);
+        Operands.elementwise(a, b, out);
+        EjmlTensor x = (EjmlTensor) a;
+        EjmlTensor y = (EjmlTensor) b;
+        EjmlTensor o = (EjmlTensor) out;
+        int cols = a.cols();
+        double[] rowA = new double[cols];
+        double[] rowB = new double[cols];
+        double[] rowOut = new double[cols];
+        for (int r = 0; r < a.rows(); r++) {
+            int base = r * cols;
+            for (int j = 0; j < cols; j++) {
+                rowA[j] = x.d != null ? x.d.data[base + j] : x.f.data[base + j];
+                rowB[j] = y.d != null ? y.d.data[base + j] : y.f.data[base + j];
+            }
+            f.apply(rowA, rowB, rowOut);
+            for (int j = 0; j < cols; j++) {
+                if (o.d != null) {
+                    o.d.data[base + j] = rowOut[j];
+                } else {
+                    o.f.data[base + j] = (float) rowOut[j];
+                }
+            }
+        }
+    }
+
+    @Override
     public void multiply(Tensor a, Tensor b, Tensor out) {
         Operands.sameBackendAndDtype(this, A_B_OUT, a, b, out);
         Operands.elementwise(a, b, out);

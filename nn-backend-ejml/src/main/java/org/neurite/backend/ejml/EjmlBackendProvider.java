@@ -28,11 +28,23 @@ public final class EjmlBackendProvider implements BackendProvider {
 
     @Override
     public String libraryVersion() {
+        // A compile-time constant, inlined by javac: reading it loads no EJML class.
         return "EJML " + org.ejml.EjmlVersion.VERSION;
     }
 
     @Override
     public Backend create() {
+        readEjml();
         return new EjmlBackend();
+    }
+
+    /**
+     * On the module path, lets this module read the class path, where EJML must stay: its jars split
+     * packages, so they cannot be modules (see module-info). Must run before any EJML class is touched;
+     * does nothing when this class is itself on the class path.
+     */
+    private static void readEjml() {
+        Module self = EjmlBackendProvider.class.getModule();
+        self.addReads(EjmlBackendProvider.class.getClassLoader().getUnnamedModule());
     }
 }

@@ -17,6 +17,9 @@ public final class InfoCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    private BackendOption backend;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
@@ -29,7 +32,7 @@ public final class InfoCommand implements Runnable {
                     b.available() ? "available" : "unavailable", b.libraryVersion()
                             + b.failureReason().map(r -> " (" + r + ")").orElse(""));
         }
-        out.println("  default: " + backends.defaultName());
+        out.println("  default: " + backend.select().name());
         out.println();
         Activations activations = Activations.discover();
         out.println("Activations (" + activations.names().size() + "):");

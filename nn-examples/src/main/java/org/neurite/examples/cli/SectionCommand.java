@@ -21,6 +21,9 @@ public final class SectionCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private TourOptions options;
 
+    @CommandLine.Mixin
+    private BackendOption backend;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +41,7 @@ public final class SectionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TourContext context = options.context(spec);
+        TourContext context = options.context(spec, backend);
         context.run(section);
         context.out().printf("%nFigures (if any) are in %s%n", context.outDir());
         context.out().flush();

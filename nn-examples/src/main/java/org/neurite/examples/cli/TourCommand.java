@@ -16,12 +16,15 @@ public final class TourCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private TourOptions options;
 
+    @CommandLine.Mixin
+    private BackendOption backend;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Tour.run(options.context(spec));
+        Tour.run(options.context(spec, backend));
         return 0;
     }
 }

@@ -3,15 +3,16 @@ package org.neurite.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.neurite.api.Backend;
-import org.neurite.api.BackendNotFoundException;
-import org.neurite.api.Backends;
 import org.neurite.api.DType;
 import org.neurite.api.Stability;
 import org.neurite.examples.tour.TourContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options shared by {@code tour} and every section command: where, with which seed, backend and dtype. */
+/**
+ * The options shared by {@code tour} and every section command: where, with which seed and dtype (the
+ * backend is the shared {@link BackendOption}).
+ */
 @Stability(Stability.Status.EXPERIMENTAL)
 public final class TourOptions {
 
@@ -25,28 +26,19 @@ public final class TourOptions {
                     + "each section the seed its tutorial snippet uses.")
     private long seed;
 
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Backend to compute on, for example ejml. Default: -Dneurite.backend, then "
-                    + "NEURITE_BACKEND, then the available backend with the highest priority.")
-    private String backend;
-
     @Option(names = "--dtype", paramLabel = "float64|float32", defaultValue = "float64",
             converter = DTypeConverter.class, description = "Element type of every tensor. Default: ${DEFAULT-VALUE}.")
     private DType dtype;
 
     /**
-     * The context these options describe, printing to the command's output.
+     * The context these options describe, on {@code backend}, printing to the command's output.
      *
-     * @throws CommandLine.ParameterException if the backend is unknown or unavailable (exit status 2)
+     * @throws CommandLine.ParameterException from {@link BackendOption#select()} if the backend is unknown or
+     *     unavailable (exit status 2)
      */
-    TourContext context(CommandLine.Model.CommandSpec spec) {
+    TourContext context(CommandLine.Model.CommandSpec spec, BackendOption backend) {
         System.setProperty("java.awt.headless", "true");
-        Backend selected;
-        try {
-            selected = Backends.discover().select(backend);
-        } catch (BackendNotFoundException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace('\n', ' '), e);
-        }
+        Backend selected = backend.select();
         PrintWriter console = spec.commandLine().getOut();
         return new TourContext(selected, dtype, seed, out, console);
     }

@@ -180,12 +180,12 @@ final class ActivationDemos {
 
     /** The tutorial's table: every activation at z = -3, -1, 0, 1, 3, then any other element-wise one registered. */
     void sideBySide() {
-        ctx.printf("%-24s", "Function");
+        ctx.printf("%-30s", "Function");
         for (double v : KEY_POINTS) {
             ctx.printf(" %8s", String.format(java.util.Locale.ROOT, "z=%+.0f", v));
         }
         ctx.println();
-        ctx.println("-".repeat(24 + 9 * KEY_POINTS.length));
+        ctx.println("-".repeat(30 + 9 * KEY_POINTS.length));
         for (String name : TABLE) {
             catalogue.find(name).ifPresent(this::tableRow);
         }
@@ -197,7 +197,7 @@ final class ActivationDemos {
     }
 
     private void tableRow(Activation a) {
-        ctx.printf("%-24s", Catalogue.displayWithParameters(a));
+        ctx.printf("%-30s", Catalogue.displayWithParameters(a));
         for (double v : ctx.apply(a, KEY_POINTS)) {
             ctx.printf(" %+8.3f", v);
         }

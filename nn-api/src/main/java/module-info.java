@@ -1,0 +1,15 @@
+/**
+ * Neurite's API: tensors, backends, activations and layers, with the SPIs that backend and activation jars
+ * implement. Depends on the JDK alone.
+ *
+ * <p>Backends and activations are found with {@link java.util.ServiceLoader}: on the module path through
+ * their modules' {@code provides}, on the class path through their {@code META-INF/services} files.
+ */
+module org.neurite.api {
+    exports org.neurite.api;
+    exports org.neurite.api.spi;
+    exports org.neurite.api.support;
+
+    uses org.neurite.api.spi.BackendProvider;
+    uses org.neurite.api.spi.ActivationProvider;
+}

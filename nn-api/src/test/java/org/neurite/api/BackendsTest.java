@@ -1,0 +1,300 @@
+package org.neurite.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neurite.api.spi.BackendProvider;
+
+/**
+ * Selection and failure reporting of {@link Backends}, with stand-in providers: one whose native library
+ * "fails to load" (its {@code create()} throws {@link UnsatisfiedLinkError}, as ND4J's does on a platform
+ * without its native jar) and working ones.
+ */
+class BackendsTest {
+
+    private static final String LINK_ERROR = "no jnind4jcpu in java.library.path: /usr/lib";
+
+    private final List<LogRecord> warnings = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                warnings.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** Held strongly: java.util.logging keeps loggers weakly, and would drop the handler with it. */
+    private final Logger log = Logger.getLogger(Backends.class.getName());
+
+    @BeforeEach
+    void captureLog() {
+        // Backends logs through System.Logger, which the JDK routes to java.util.logging by default.
+        log.addHandler(capture);
+        log.setUseParentHandlers(false);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        log.removeHandler(capture);
+        log.setUseParentHandlers(true);
+    }
+
+    @Test
+    void automaticSelectionSkipsABackendWhoseNativeLibraryFailsAndWarns() {
+        StubProvider failing = StubProvider.failing("failing", 200);
+        StubProvider working = StubProvider.working("working", 10);
+
+        Backend selected = Backends.of(List.of(failing, working)).select();
+
+        assertEquals("working", selected.name());
+        assertEquals(1, warnings.size(), "one warning for the skipped backend");
+        String warning = java.text.MessageFormat.format(warnings.get(0).getMessage(),
+                warnings.get(0).getParameters());
+        assertTrue(warning.contains("'failing'") && warning.contains("UnsatisfiedLinkError")
+                && warning.contains(LINK_ERROR), warning);
+    }
+
+    @Test
+    void anExplicitRequestForAFailingBackendFailsWithTheCauseAndListsWhatWasFound() {
+        StubProvider failing = StubProvider.failing("failing", 200);
+        StubProvider working = StubProvider.working("working", 10);
+        Backends registry = Backends.of(List.of(failing, working));
+
+        BackendNotFoundException e = assertThrows(BackendNotFoundException.class, () -> registry.select("failing"));
+
+        assertInstanceOf(UnsatisfiedLinkError.class, e.getCause());
+        String m = e.getMessage();
+        assertTrue(m.contains("'failing' is not available") && m.contains("UnsatisfiedLinkError: " + LINK_ERROR), m);
+        assertTrue(m.contains("Found:") && m.contains("failing (priority 200, unavailable: UnsatisfiedLinkError")
+                && m.contains("working (priority 10"), m);
+        assertTrue(warnings.isEmpty(), "an explicit request fails instead of warning");
+        assertEquals("working", registry.select().name(), "the failure leaves the other backend usable");
+    }
+
+    @Test
+    void eachProviderIsCreatedAtMostOnceAndFailuresAreRemembered() {
+        StubProvider failing = StubProvider.failing("failing", 200);
+        StubProvider working = StubProvider.working("working", 10);
+        Backends registry = Backends.of(List.of(failing, working));
+
+        Backend first = registry.select();
+        assertSame(first, registry.select("working"));
+        assertThrows(BackendNotFoundException.class, () -> registry.select("failing"));
+        registry.describe();
+
+        assertEquals(1, failing.creations.get());
+        assertEquals(1, working.creations.get());
+    }
+
+    @Test
+    void discoveryDoesNotCreateBackends() {
+        StubProvider failing = StubProvider.failing("failing", 200);
+        Backends registry = Backends.of(List.of(failing, StubProvider.working("working", 10)));
+
+        assertEquals(List.of("failing", "working"), registry.names());
+        assertEquals(0, failing.creations.get(), "names() must not load a backend");
+    }
+
+    @Test
+    void describeReportsAvailabilityReasonAndVersionOfEveryBackend() {
+        Backends registry = Backends.of(List.of(StubProvider.working("working", 10),
+                StubProvider.failing("failing", 200)));
+
+        List<BackendInfo> infos = registry.describe();
+
+        assertEquals(2, infos.size());
+        BackendInfo failing = infos.get(0);
+        assertEquals("failing", failing.name());
+        assertEquals(200, failing.priority());
+        assertFalse(failing.available());
+        assertTrue(failing.failureReason().orElseThrow().contains(LINK_ERROR), failing.failure());
+        assertEquals("Stub 1.0", failing.libraryVersion());
+        BackendInfo working = infos.get(1);
+        assertTrue(working.available());
+        assertEquals(StubProvider.class.getName(), working.providerClass());
+    }
+
+    @Test
+    void theSystemPropertyNamesTheBackend() {
+        Backends registry = registry(Map.of(Backends.PROPERTY, "low"), Map.of());
+
+        assertEquals("low", registry.select().name());
+        assertEquals("low", registry.defaultName());
+    }
+
+    @Test
+    void theEnvironmentVariableNamesTheBackendWhenThePropertyIsUnset() {
+        Backends registry = registry(Map.of(), Map.of(Backends.ENVIRONMENT_VARIABLE, " LOW "));
+
+        assertEquals("low", registry.select().name(), "trimmed and case-insensitive");
+    }
+
+    @Test
+    void thePropertyWinsOverTheEnvironmentAndAnExplicitNameOverBoth() {
+        Backends registry = registry(Map.of(Backends.PROPERTY, "low"), Map.of(Backends.ENVIRONMENT_VARIABLE, "high"));
+
+        assertEquals("low", registry.select().name());
+        assertEquals("high", registry.select("high").name());
+    }
+
+    @Test
+    void blankSettingsFallBackToPriority() {
+        Backends registry = registry(Map.of(Backends.PROPERTY, " "), Map.of(Backends.ENVIRONMENT_VARIABLE, ""));
+
+        assertEquals("high", registry.select().name());
+    }
+
+    @Test
+    void aFailingBackendNamedByTheEnvironmentFailsInsteadOfFallingBack() {
+        Backends registry = new Backends(List.of(StubProvider.failing("failing", 200),
+                StubProvider.working("working", 10)), List.of(), key -> null,
+                lookup(Map.of(Backends.ENVIRONMENT_VARIABLE, "failing")));
+
+        BackendNotFoundException e = assertThrows(BackendNotFoundException.class, registry::select);
+
+        assertTrue(e.getMessage().contains(LINK_ERROR), e.getMessage());
+    }
+
+    @Test
+    void anUnknownNameListsTheKnownBackends() {
+        Backends registry = registry(Map.of(Backends.PROPERTY, "cuda"), Map.of());
+
+        BackendNotFoundException e = assertThrows(BackendNotFoundException.class, registry::select);
+
+        String m = e.getMessage();
+        assertTrue(m.contains("unknown name 'cuda'") && m.contains("high (priority 100")
+                && m.contains("low (priority 1"), m);
+    }
+
+    @Test
+    void noAvailableBackendIsAnErrorNamingEachFailure() {
+        Backends registry = Backends.of(List.of(StubProvider.failing("failing", 200)));
+
+        BackendNotFoundException e = assertThrows(BackendNotFoundException.class, registry::select);
+
+        String m = e.getMessage();
+        assertTrue(m.contains("none is available") && m.contains(LINK_ERROR) && m.contains("nn-backend-ejml"), m);
+    }
+
+    @Test
+    void aProviderWhoseVersionLookupFailsIsStillListed() {
+        StubProvider broken = new StubProvider("broken", 5, false) {
+            @Override
+            public String libraryVersion() {
+                throw new NoClassDefFoundError("org/example/Version");
+            }
+        };
+
+        BackendInfo info = Backends.of(List.of(broken)).describe().get(0);
+
+        assertEquals("unknown (NoClassDefFoundError)", info.libraryVersion());
+    }
+
+    @Test
+    void twoProvidersWithOneNameAreRejected() {
+        NeuriteException e = assertThrows(NeuriteException.class, () -> Backends.of(List.of(
+                StubProvider.working("same", 1), StubProvider.working("SAME", 2))));
+
+        assertTrue(e.getMessage().contains("several providers are named 'same'"), e.getMessage());
+    }
+
+    private static Backends registry(Map<String, String> properties, Map<String, String> environment) {
+        return new Backends(List.of(StubProvider.working("low", 1), StubProvider.working("high", 100)),
+                List.of(), lookup(properties), lookup(environment));
+    }
+
+    private static UnaryOperator<String> lookup(Map<String, String> values) {
+        return values::get;
+    }
+
+    /** A provider that counts its creations and either fails like a missing native library or works. */
+    private static class StubProvider implements BackendProvider {
+        final String name;
+        final int priority;
+        final boolean fails;
+        final AtomicInteger creations = new AtomicInteger();
+
+        StubProvider(String name, int priority, boolean fails) {
+            this.name = name;
+            this.priority = priority;
+            this.fails = fails;
+        }
+
+        static StubProvider failing(String name, int priority) {
+            return new StubProvider(name, priority, true);
+        }
+
+        static StubProvider working(String name, int priority) {
+            return new StubProvider(name, priority, false);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int priority() {
+            return priority;
+        }
+
+        @Override
+        public String libraryVersion() {
+            return "Stub 1.0";
+        }
+
+        @Override
+        public Backend create() {
+            creations.incrementAndGet();
+            if (fails) {
+                throw new UnsatisfiedLinkError(LINK_ERROR);
+            }
+            return namedBackend(name);
+        }
+    }
+
+    /** A backend that only knows its name: selection never computes. */
+    private static Backend namedBackend(String name) {
+        return (Backend) Proxy.newProxyInstance(BackendsTest.class.getClassLoader(), new Class<?>[] {Backend.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "name":
+                            return name;
+                        case "toString":
+                            return "Backend[" + name + "]";
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+    }
+}

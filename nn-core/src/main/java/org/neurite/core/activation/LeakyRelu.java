@@ -1,0 +1,30 @@
+package org.neurite.core.activation;
+
+import java.util.Map;
+import org.neurite.api.support.ElementwiseActivation;
+
+/**
+ * {@code z} for {@code z > 0}, else {@code alpha·z} (PyTorch's {@code LeakyReLU(negative_slope=0.01)}).
+ * The derivative at the kink {@code z = 0} is {@code alpha}, as PyTorch's autograd and the tutorial give.
+ */
+final class LeakyRelu extends ElementwiseActivation {
+
+    static final String NAME = "leaky_relu";
+
+    private final double alpha;
+
+    LeakyRelu(Map<String, Double> parameters) {
+        super(NAME, parameters);
+        this.alpha = Params.finite(NAME, parameters, "alpha");
+    }
+
+    @Override
+    public double apply(double z) {
+        return z > 0 ? z : alpha * z;
+    }
+
+    @Override
+    public double derivative(double z) {
+        return z > 0 ? 1.0 : alpha;
+    }
+}

@@ -1,0 +1,74 @@
+package org.neurite.core.activation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurite.api.ParametricActivation;
+import org.neurite.api.Tensor;
+import org.neurite.api.support.ElementwiseActivation;
+
+/**
+ * Parametric ReLU: {@code z} for {@code z > 0}, else {@code alpha·z}, with {@code alpha} learnt (PyTorch's
+ * {@code PReLU()}, one slope shared by every element, initialised to 0.25). The derivative at {@code z = 0}
+ * is {@code alpha}; the gradient of {@code alpha} is {@code Σ gradA·z} over the elements with
+ * {@code z <= 0}, the tutorial's {@code PReLU.backward} and PyTorch's.
+ */
+final class Prelu extends ElementwiseActivation implements ParametricActivation {
+
+    static final String NAME = "prelu";
+    private static final List<String> LEARNABLE = List.of("alpha");
+
+    private final double alpha;
+
+    Prelu(Map<String, Double> parameters) {
+        super(NAME, parameters);
+        this.alpha = Params.finite(NAME, parameters, "alpha");
+    }
+
+    @Override
+    public double apply(double z) {
+        return z > 0 ? z : alpha * z;
+    }
+
+    @Override
+    public double derivative(double z) {
+        return z > 0 ? 1.0 : alpha;
+    }
+
+    @Override
+    public List<String> learnableParameters() {
+        return LEARNABLE;
+    }
+
+    /**
+     * {@code dL/dalpha}: the products {@code gradA·z} where {@code z <= 0} are formed on the backend, summed
+     * over the batch with {@code sumRows} and the resulting row summed in double.
+     */
+    @Override
+    public double[] parameterGradient(Tensor z, Tensor a, Tensor gradA) {
+        Tensor products = z.backend().zeros(z.dtype(), z.shape());
+        z.backend().zip(z, gradA, (x, g) -> x > 0 ? 0.0 : g * x, products);
+        Tensor columns = z.backend().zeros(z.dtype(), 1, z.cols());
+        z.backend().sumRows(products, columns);
+        double[] sums = new double[z.cols()];
+        columns.copyTo(sums);
+        double total = 0;
+        for (double s : sums) {
+            total += s;
+        }
+        return new double[] {total};
+    }
+
+    @Override
+    public Prelu withParameters(Map<String, Double> values) {
+        Map<String, Double> merged = new LinkedHashMap<>(parameters());
+        values.forEach((k, v) -> {
+            if (!merged.containsKey(k)) {
+                throw new IllegalArgumentException("activation '" + NAME + "': unknown parameter '" + k
+                        + "'; known: " + String.join(", ", merged.keySet()));
+            }
+            merged.put(k, v);
+        });
+        return new Prelu(merged);
+    }
+}

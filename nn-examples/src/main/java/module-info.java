@@ -1,0 +1,25 @@
+/**
+ * The {@code neurite} command line and the examples: an application module, so it exports nothing. It
+ * reaches backends only through {@code org.neurite.api.Backends}; put backend modules on the module path
+ * (EJML's own jars on the class path, see {@code org.neurite.backend.ejml}).
+ */
+// Guice 7 has no module descriptor, only an Automatic-Module-Name; that is the best it offers.
+@SuppressWarnings("requires-automatic")
+module org.neurite.examples {
+    requires org.neurite.api;
+    requires org.neurite.core;
+    requires info.picocli;
+    // The tour's figures: JFreeChart (an automatic module: Automatic-Module-Name, no descriptor) draws
+    // them with AWT, and ImageIO writes the PNGs; both live in java.desktop.
+    requires org.jfree.jfreechart;
+    requires java.desktop;
+    requires com.google.guice;
+    // Guice, an automatic module, cannot declare that it needs jakarta.inject, an explicit one; without this
+    // line jakarta.inject is not in the module graph and Guice fails with NoClassDefFoundError.
+    requires jakarta.inject;
+
+    // picocli reads and sets the commands' annotated fields reflectively.
+    opens org.neurite.examples.cli to info.picocli;
+    // Guice calls the application modules' @Provides methods reflectively.
+    opens org.neurite.examples.embed.guice to com.google.guice;
+}

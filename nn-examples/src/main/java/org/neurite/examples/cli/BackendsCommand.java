@@ -1,0 +1,50 @@
+package org.neurite.examples.cli;
+
+import java.io.PrintWriter;
+import org.neurite.api.BackendInfo;
+import org.neurite.api.Backends;
+import org.neurite.api.Stability;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code neurite backends}: every backend found with its priority, availability (and why not), the math
+ * library's version, and which one is the default now. Loads each backend to find out.
+ */
+@Stability(Stability.Status.EXPERIMENTAL)
+@Command(name = "backends", mixinStandardHelpOptions = true,
+        description = "List the discovered backends: name, priority, availability, library version, default.")
+public final class BackendsCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    private BackendOption backend;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        String selected = backend.select().name();
+        out.printf("%-8s %-9s %-12s %-22s %s%n", "NAME", "PRIORITY", "AVAILABLE", "LIBRARY", "");
+        for (BackendInfo b : Backends.discover().describe()) {
+            out.printf("%-8s %-9d %-12s %-22s %s%n", b.name(), b.priority(), b.available() ? "yes" : "no",
+                    b.libraryVersion(), b.name().equals(selected) ? "<- selected" : "");
+            b.failureReason().ifPresent(reason -> out.println("         reason: " + reason));
+        }
+        out.println("default now: " + selected + (backend.name() != null ? " (from --backend)"
+                : describeSource()));
+        Backends.discover().brokenProviders().forEach(p -> out.println("broken provider: " + p));
+        out.flush();
+    }
+
+    private static String describeSource() {
+        if (System.getProperty(Backends.PROPERTY) != null) {
+            return " (from -D" + Backends.PROPERTY + ")";
+        }
+        if (System.getenv(Backends.ENVIRONMENT_VARIABLE) != null) {
+            return " (from " + Backends.ENVIRONMENT_VARIABLE + ")";
+        }
+        return " (highest priority available)";
+    }
+}

@@ -1,0 +1,110 @@
+package org.neurite.examples.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.neurite.api.Backend;
+import org.neurite.api.NeuriteException;
+import org.neurite.api.Stability;
+import org.neurite.api.Layer;
+import org.neurite.examples.embed.CsvBatch;
+import org.neurite.examples.embed.PlainScoring;
+import org.neurite.examples.embed.ScoringService;
+import org.neurite.examples.embed.guice.ScoringApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code neurite serve-example}: starts the example scoring application and scores a CSV batch with it.
+ * Prints one {@code id,score} line per row after a {@code #} line saying what ran where.
+ */
+@Stability(Stability.Status.EXPERIMENTAL)
+@Command(name = "serve-example", mixinStandardHelpOptions = true,
+        description = {"Start the example scoring service (Guice-wired, with its own activation scaled_tanh) "
+                + "and score a CSV batch: a header 'id,x1,x2,x3', then one row per line."})
+public final class ServeExampleCommand implements Callable<Integer> {
+
+    /** The configuration used without {@code --config}. */
+    static final String DEFAULT_CONFIGURATION = "/org/neurite/examples/embed/serve-example.properties";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "The batch to score (default: the bundled sample of 6 rows).")
+    private Path csv;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file; neurite.backend=NAME picks the backend (default: the bundled "
+                    + "serve-example.properties, which names ejml).")
+    private Path config;
+
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "The backend, overriding neurite.backend from the configuration.")
+    private String backend;
+
+    @Option(names = "--plain",
+            description = "Wire the service through the plain API instead of Guice (the same scores).")
+    private boolean plain;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Properties configuration = configuration();
+            CsvBatch batch = csv == null ? CsvBatch.sample() : CsvBatch.read(csv);
+            ScoringService service = plain
+                    ? PlainScoring.create(configuration.getProperty("neurite.backend"))
+                    : ScoringApplication.start(configuration);
+            double[] scores = service.score(batch.rows());
+            out.println("# " + describe(service, plain ? "plain API" : "Guice"));
+            out.println("id,score");
+            for (int i = 0; i < scores.length; i++) {
+                out.println(batch.ids().get(i) + "," + String.format(Locale.ROOT, "%.6f", scores[i]));
+            }
+            out.flush();
+            return 0;
+        } catch (IOException | NeuriteException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("neurite serve-example: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The bundled configuration or the file's, with {@code --backend} on top. */
+    private Properties configuration() throws IOException {
+        Properties p = new Properties();
+        if (config == null) {
+            try (InputStream in = ServeExampleCommand.class.getResourceAsStream(DEFAULT_CONFIGURATION)) {
+                p.load(in);
+            }
+        } else {
+            try (Reader in = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+        }
+        if (backend != null) {
+            p.setProperty("neurite.backend", backend);
+        }
+        return p;
+    }
+
+    /** The model's layers and where the backend came from: a named module or the class path. */
+    static String describe(ScoringService service, String wiring) {
+        StringBuilder model = new StringBuilder().append(service.model().inputSize());
+        for (Layer layer : service.model().layers()) {
+            model.append(" -> ").append(layer.outputSize()).append(' ').append(layer.activation().spec());
+        }
+        Backend b = service.model().backend();
+        Module module = b.getClass().getModule();
+        return "model " + model + "; backend " + b.name() + " ("
+                + (module.isNamed() ? "module " + module.getName() : "class path") + "); wired by " + wiring;
+    }
+}

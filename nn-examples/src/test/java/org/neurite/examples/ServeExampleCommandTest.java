@@ -1,0 +1,71 @@
+package org.neurite.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code neurite serve-example}, as the README runs it. */
+class ServeExampleCommandTest {
+
+    /** What serve-example prints after its first line for the bundled sample. */
+    static final String SAMPLE_OUTPUT = String.join("\n",
+            "id,score", "a-001,0.500000", "a-002,0.409233", "a-003,0.664510", "a-004,0.141635", "a-005,0.482131",
+            "a-006,0.633257");
+
+    @Test
+    void scoresTheBundledSampleWithGuiceOnTheConfiguredBackend() {
+        Object[] r = NeuriteCliTest.run("serve-example");
+        assertEquals(0, r[0], (String) r[2]);
+        String out = ((String) r[1]).strip();
+        // Surefire runs this module's tests on the module path, the fat jar on the class path: either is right.
+        assertTrue(out.matches("(?s)# model 3 -> 8 scaled_tanh\\(a=1\\.7159, b=0\\.6666666666666666\\) -> 1 sigmoid; "
+                + "backend ejml \\((module org\\.neurite\\.backend\\.ejml|class path)\\); wired by Guice\n.*"), out);
+        assertTrue(out.endsWith(SAMPLE_OUTPUT), out);
+    }
+
+    @Test
+    void theGuiceAndPlainWiringsPrintTheSameScores() {
+        String guice = (String) NeuriteCliTest.run("serve-example")[1];
+        String plain = (String) NeuriteCliTest.run("serve-example", "--plain")[1];
+        assertEquals(guice.substring(guice.indexOf("id,score")), plain.substring(plain.indexOf("id,score")));
+    }
+
+    @Test
+    void scoresACsvFile(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("batch.csv"), "id,x1,x2,x3\nfirst,1.0,0.5,-0.5\nzero,0,0,0\n");
+        Object[] r = NeuriteCliTest.run("serve-example", "--csv", csv.toString());
+        assertEquals(0, r[0], (String) r[2]);
+        assertTrue(((String) r[1]).endsWith("id,score\nfirst,0.409233\nzero,0.500000\n".replace("\n", System.lineSeparator())),
+                (String) r[1]);
+    }
+
+    @Test
+    void theBackendComesFromTheConfigurationFileUnlessTheFlagOverridesIt(@TempDir Path dir) throws Exception {
+        Path config = Files.write(dir.resolve("app.properties"), List.of("neurite.backend=from_the_file"));
+        Object[] fromFile = NeuriteCliTest.run("serve-example", "--config", config.toString());
+        assertEquals(1, fromFile[0]);
+        assertTrue(((String) fromFile[2]).startsWith("neurite serve-example: backend: unknown name 'from_the_file'. "
+                + "Found: ejml"), (String) fromFile[2]);
+        Object[] overridden = NeuriteCliTest.run("serve-example", "--config", config.toString(), "--backend", "ejml");
+        assertEquals(0, overridden[0], (String) overridden[2]);
+    }
+
+    @Test
+    void aMalformedCsvFailsWithItsLineNumber(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), "id,x1,x2,x3\nfirst,1.0,0.5\n");
+        Object[] r = NeuriteCliTest.run("serve-example", "--csv", csv.toString());
+        assertEquals(1, r[0]);
+        assertEquals("neurite serve-example: " + csv + " line 2: expected 4 columns (id,x1,x2,x3), got 3",
+                ((String) r[2]).strip());
+        Path two = Files.writeString(dir.resolve("two.csv"), "id,x1,x2\nfirst,1.0,0.5\n");
+        Object[] wrongWidth = NeuriteCliTest.run("serve-example", "--csv", two.toString());
+        assertEquals(1, wrongWidth[0]);
+        assertEquals("neurite serve-example: row 1: expected 3 features (the model's input size), got 2",
+                ((String) wrongWidth[2]).strip());
+    }
+}
