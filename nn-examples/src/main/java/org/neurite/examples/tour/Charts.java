@@ -26,6 +26,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -122,6 +123,8 @@ final class Charts {
     static JFreeChart lines(String title, String xLabel, String yLabel, List<Curve> curves,
                             RectangleAnchor legendCorner) {
         XYPlot plot = new XYPlot(curveData(curves), axis(xLabel), axis(yLabel), curveRenderer(curves));
+        // Later curves on top, as matplotlib draws them (JFreeChart's default is the reverse).
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         grid(plot);
         legendInside(plot, legendCorner);
         niceTicks(plot);
