@@ -22,4 +22,7 @@ module org.neurite.examples {
     opens org.neurite.examples.cli to info.picocli;
     // Guice calls the application modules' @Provides methods reflectively.
     opens org.neurite.examples.embed.guice to com.google.guice;
+
+    // The example of a user's own activation, found by name like the built-in ones.
+    provides org.neurite.api.spi.ActivationProvider with org.neurite.examples.custom.BentIdentityProvider;
 }

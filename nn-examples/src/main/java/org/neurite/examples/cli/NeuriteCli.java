@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Stability(Stability.Status.EXPERIMENTAL)
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
         description = "Neurite, a neural-network framework for Java: the tutorial tour and tools.",
-        subcommands = {InfoCommand.class, BackendsCommand.class, ServeExampleCommand.class, TourCommand.class})
+        subcommands = {InfoCommand.class, BackendsCommand.class, ActivationsCommand.class, ServeExampleCommand.class,
+                TourCommand.class})
 public final class NeuriteCli implements Runnable {
 
     @CommandLine.Spec
