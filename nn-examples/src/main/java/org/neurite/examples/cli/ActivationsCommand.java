@@ -106,15 +106,4 @@ public final class ActivationsCommand implements Runnable {
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
-    /** Parses {@code --dtype}; a bad value is a bad argument (exit 2). */
-    static final class DTypeConverter implements CommandLine.ITypeConverter<DType> {
-        @Override
-        public DType convert(String value) {
-            try {
-                return DType.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
 }

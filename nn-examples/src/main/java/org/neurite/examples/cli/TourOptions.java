@@ -43,15 +43,4 @@ public final class TourOptions {
         return new TourContext(selected, dtype, seed, out, console);
     }
 
-    /** Parses {@code --dtype} with {@link DType#parse}, turning its message into picocli's. */
-    static final class DTypeConverter implements CommandLine.ITypeConverter<DType> {
-        @Override
-        public DType convert(String value) {
-            try {
-                return DType.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
 }
