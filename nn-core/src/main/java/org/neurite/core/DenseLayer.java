@@ -119,19 +119,21 @@ public final class DenseLayer implements Layer {
             throw new ShapeMismatchException(this + ": input: expected shape (batch, " + inputSize()
                     + "), got " + input.shape());
         }
-        Shape expected = Shape.of(input.rows(), outputSize());
-        requireShape("preActivation", expected, preActivation);
-        requireShape("output", expected, output);
+        int rows = input.rows();
+        requireShape("preActivation", rows, preActivation);
+        requireShape("output", rows, output);
         Backend backend = weight.backend();
         backend.matmul(input, false, weight, true, preActivation);
         backend.addRowVector(preActivation, bias, preActivation);
         activation.forward(preActivation, output);
     }
 
-    private void requireShape(String name, Shape expected, Tensor actual) {
-        if (!expected.equals(actual.shape())) {
-            throw new ShapeMismatchException(this + ": " + name + ": expected shape " + expected + ", got "
-                    + actual.shape());
+    /** Checks {@code actual} is {@code (rows, outputSize())}; allocates nothing unless it is not. */
+    private void requireShape(String name, int rows, Tensor actual) {
+        Shape shape = actual.shape();
+        if (shape.rows() != rows || shape.cols() != outputSize()) {
+            throw new ShapeMismatchException(this + ": " + name + ": expected shape "
+                    + Shape.of(rows, outputSize()) + ", got " + shape);
         }
     }
 

@@ -21,6 +21,9 @@ public final class Operands {
     /**
      * Checks that every tensor belongs to {@code backend} and has the dtype of the first.
      *
+     * <p>Backends call the two- and three-tensor overloads on their hot paths: they check the same and
+     * allocate nothing (this varargs form allocates its array on every call unless the JIT removes it).
+     *
      * @param names the argument names, parallel to {@code tensors}, for messages
      * @return the common dtype
      * @throws BackendMismatchException naming the argument that differs
@@ -29,27 +32,81 @@ public final class Operands {
         DType dtype = null;
         for (int i = 0; i < tensors.length; i++) {
             Tensor t = tensors[i];
-            if (t == null) {
-                throw new NullPointerException(names[i] + ": expected a tensor, got null");
-            }
-            if (t.backend() != backend) {
-                throw new BackendMismatchException(names[i] + ": expected a tensor of backend '" + backend.name()
-                        + "', got one of backend '" + t.backend().name() + "'; copy it with "
-                        + backend.name() + ".copyOf(tensor)");
-            }
+            check(backend, names, i, t);
             if (dtype == null) {
                 dtype = t.dtype();
             } else if (t.dtype() != dtype) {
-                throw new BackendMismatchException(names[i] + ": expected dtype " + dtype + " like "
-                        + names[0] + ", got " + t.dtype());
+                throw dtypeMismatch(names, i, dtype, t);
             }
         }
         return dtype;
     }
 
+    /**
+     * {@link #sameBackendAndDtype(Backend, String[], Tensor...)} for two tensors, without an array.
+     *
+     * @param names the two argument names, for messages
+     */
+    public static DType sameBackendAndDtype(Backend backend, String[] names, Tensor a, Tensor b) {
+        check(backend, names, 0, a);
+        DType dtype = a.dtype();
+        check(backend, names, 1, b);
+        if (b.dtype() != dtype) {
+            throw dtypeMismatch(names, 1, dtype, b);
+        }
+        return dtype;
+    }
+
+    /**
+     * {@link #sameBackendAndDtype(Backend, String[], Tensor...)} for three tensors, without an array.
+     *
+     * @param names the three argument names, for messages
+     */
+    public static DType sameBackendAndDtype(Backend backend, String[] names, Tensor a, Tensor b, Tensor c) {
+        check(backend, names, 0, a);
+        DType dtype = a.dtype();
+        check(backend, names, 1, b);
+        if (b.dtype() != dtype) {
+            throw dtypeMismatch(names, 1, dtype, b);
+        }
+        check(backend, names, 2, c);
+        if (c.dtype() != dtype) {
+            throw dtypeMismatch(names, 2, dtype, c);
+        }
+        return dtype;
+    }
+
+    private static void check(Backend backend, String[] names, int i, Tensor t) {
+        if (t == null) {
+            throw new NullPointerException(names[i] + ": expected a tensor, got null");
+        }
+        if (t.backend() != backend) {
+            throw new BackendMismatchException(names[i] + ": expected a tensor of backend '" + backend.name()
+                    + "', got one of backend '" + t.backend().name() + "'; copy it with "
+                    + backend.name() + ".copyOf(tensor)");
+        }
+    }
+
+    private static BackendMismatchException dtypeMismatch(String[] names, int i, DType expected, Tensor t) {
+        return new BackendMismatchException(names[i] + ": expected dtype " + expected + " like "
+                + names[0] + ", got " + t.dtype());
+    }
+
     /** Checks that {@code actual} has the {@code expected} shape. */
     public static void sameShape(String name, Shape expected, Tensor actual) {
         ShapeMismatchException.require(name, expected, actual.shape());
+    }
+
+    /**
+     * Checks that {@code actual} is {@code (rows, cols)}; makes a {@link Shape} only to report a mismatch.
+     *
+     * @throws ShapeMismatchException naming {@code name}, the expected and the actual shape
+     */
+    public static void shape(String name, int rows, int cols, Tensor actual) {
+        Shape s = actual.shape();
+        if (s.rows() != rows || s.cols() != cols) {
+            ShapeMismatchException.require(name, Shape.of(rows, cols), s);
+        }
     }
 
     /**
@@ -67,7 +124,7 @@ public final class Operands {
                     + " rows to match the columns of " + (transposeA ? "aᵀ" : "a") + " " + Shape.of(m, k)
                     + ", got " + Shape.of(kb, n));
         }
-        ShapeMismatchException.require("out", Shape.of(m, n), out.shape());
+        shape("out", m, n, out);
         if (out == a || out == b) {
             throw new IllegalArgumentException("out: expected a tensor distinct from a and b, got one of them");
         }
@@ -75,8 +132,8 @@ public final class Operands {
 
     /** Checks {@code row} is {@code (1, x.cols)} and {@code out} has the shape of {@code x}. */
     public static void rowVector(Tensor x, Tensor row, Tensor out) {
-        ShapeMismatchException.require("row", Shape.of(1, x.cols()), row.shape());
-        ShapeMismatchException.require("out", x.shape(), out.shape());
+        shape("row", 1, x.cols(), row);
+        shape("out", x.rows(), x.cols(), out);
     }
 
     /** Checks that {@code b} and {@code out} have the shape of {@code a}. */
@@ -87,7 +144,7 @@ public final class Operands {
 
     /** Checks that {@code out} is {@code (1, x.cols)}. */
     public static void sumRows(Tensor x, Tensor out) {
-        ShapeMismatchException.require("out", Shape.of(1, x.cols()), out.shape());
+        shape("out", 1, x.cols(), out);
     }
 
     /**

@@ -2,6 +2,8 @@ package org.neurite.backend.ejml;
 
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.neurite.api.Backend;
@@ -10,15 +12,30 @@ import org.neurite.api.Tensor;
 import org.neurite.api.support.Operands;
 
 /**
- * The EJML backend. Matrix products go to EJML's {@code CommonOps_DDRM}/{@code _FDRM}, which write into
- * the output matrix without allocating; element-wise work runs as plain loops over the row-major arrays.
- * Stateless, hence thread-safe.
+ * The EJML backend. Matrix products go to EJML ({@link Kernels} picks the kernel: single- or
+ * multi-threaded, and for the dense layer's {@code X·Wᵀ} on a batch, EJML's cache-friendly {@code mult} on
+ * a per-thread transposed copy of {@code W}); element-wise work runs as plain loops over the row-major
+ * arrays. Thread-safe: it holds no mutable state but per-thread scratch buffers.
  */
 final class EjmlBackend implements Backend {
 
     private static final String[] A_B_OUT = {"a", "b", "out"};
     private static final String[] X_OUT = {"x", "out"};
     private static final String[] X_ROW_OUT = {"x", "row", "out"};
+    private static final String[] SRC_DST = {"src", "dst"};
+
+    /**
+     * Products of at least this many multiply-adds ({@code m·n·k}) run on EJML's multi-threaded
+     * {@code CommonOps_MT_*}; smaller ones on the single-threaded {@code CommonOps_*}. See {@link Kernels}.
+     */
+    private final long parallelMinWork;
+    /** Per-thread buffers for transposed weights (see {@link Kernels}): never shared between threads. */
+    private final ThreadLocal<DMatrixRMaj> scratch64 = ThreadLocal.withInitial(() -> new DMatrixRMaj(1, 1));
+    private final ThreadLocal<FMatrixRMaj> scratch32 = ThreadLocal.withInitial(() -> new FMatrixRMaj(1, 1));
+
+    EjmlBackend(long parallelMinWork) {
+        this.parallelMinWork = parallelMinWork;
+    }
 
     @Override
     public String name() {
@@ -40,34 +57,21 @@ final class EjmlBackend implements Backend {
         EjmlTensor x = (EjmlTensor) a;
         EjmlTensor y = (EjmlTensor) b;
         EjmlTensor o = (EjmlTensor) out;
-        if (a.shape().size() == 0 || b.shape().size() == 0) {
+        int m = out.rows();
+        int n = out.cols();
+        int k = transposeA ? a.rows() : a.cols();
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
             zero(o); // an empty inner dimension gives zeros; EJML's kernels expect non-empty operands
             return;
         }
+        boolean parallel = (long) m * n * k >= parallelMinWork;
         if (dtype == DType.FLOAT64) {
-            if (transposeA) {
-                if (transposeB) {
-                    CommonOps_DDRM.multTransAB(x.d, y.d, o.d);
-                } else {
-                    CommonOps_DDRM.multTransA(x.d, y.d, o.d);
-                }
-            } else if (transposeB) {
-                CommonOps_DDRM.multTransB(x.d, y.d, o.d);
-            } else {
-                CommonOps_DDRM.mult(x.d, y.d, o.d);
-            }
+            Kernels.multiply(x.d, transposeA, y.d, transposeB, o.d, parallel, scratch64);
         } else {
-            if (transposeA) {
-                if (transposeB) {
-                    CommonOps_FDRM.multTransAB(x.f, y.f, o.f);
-                } else {
-                    CommonOps_FDRM.multTransA(x.f, y.f, o.f);
-                }
-            } else if (transposeB) {
-                CommonOps_FDRM.multTransB(x.f, y.f, o.f);
-            } else {
-                CommonOps_FDRM.mult(x.f, y.f, o.f);
-            }
+            Kernels.multiply(x.f, transposeA, y.f, transposeB, o.f, parallel, scratch32);
         }
     }
 
@@ -81,15 +85,21 @@ final class EjmlBackend implements Backend {
         int rows = x.rows();
         int cols = x.cols();
         if (in.d != null) {
-            for (int i = 0, k = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++, k++) {
-                    o.d.data[k] = in.d.data[k] + r.d.data[j];
+            double[] src = in.d.data;
+            double[] dst = o.d.data;
+            double[] bias = r.d.data;
+            for (int i = 0, base = 0; i < rows; i++, base += cols) {
+                for (int j = 0; j < cols; j++) {
+                    dst[base + j] = src[base + j] + bias[j];
                 }
             }
         } else {
-            for (int i = 0, k = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++, k++) {
-                    o.f.data[k] = in.f.data[k] + r.f.data[j];
+            float[] src = in.f.data;
+            float[] dst = o.f.data;
+            float[] bias = r.f.data;
+            for (int i = 0, base = 0; i < rows; i++, base += cols) {
+                for (int j = 0; j < cols; j++) {
+                    dst[base + j] = src[base + j] + bias[j];
                 }
             }
         }
@@ -103,12 +113,16 @@ final class EjmlBackend implements Backend {
         EjmlTensor o = (EjmlTensor) out;
         int n = (int) x.shape().size();
         if (in.d != null) {
+            double[] src = in.d.data;
+            double[] dst = o.d.data;
             for (int i = 0; i < n; i++) {
-                o.d.data[i] = f.applyAsDouble(in.d.data[i]);
+                dst[i] = f.applyAsDouble(src[i]);
             }
         } else {
+            float[] src = in.f.data;
+            float[] dst = o.f.data;
             for (int i = 0; i < n; i++) {
-                o.f.data[i] = (float) f.applyAsDouble(in.f.data[i]);
+                dst[i] = (float) f.applyAsDouble(src[i]);
             }
         }
     }
@@ -256,7 +270,7 @@ final class EjmlBackend implements Backend {
 
     @Override
     public void copy(Tensor src, Tensor dst) {
-        Operands.sameBackendAndDtype(this, new String[] {"src", "dst"}, src, dst);
+        Operands.sameBackendAndDtype(this, SRC_DST, src, dst);
         Operands.sameShape("dst", src.shape(), dst);
         EjmlTensor s = (EjmlTensor) src;
         EjmlTensor d = (EjmlTensor) dst;

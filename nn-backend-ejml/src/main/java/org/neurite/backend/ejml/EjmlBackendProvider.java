@@ -12,6 +12,12 @@ public final class EjmlBackendProvider implements BackendProvider {
     /** The name users select this backend by. */
     public static final String NAME = "ejml";
 
+    /**
+     * The system property that sets from how many multiply-adds a matrix product runs on EJML's
+     * multi-threaded kernels (default 4,000,000; 0 for always, a huge value for never).
+     */
+    public static final String PARALLEL_MIN_WORK_PROPERTY = "neurite.ejml.parallelMinWork";
+
     /** Called by {@link java.util.ServiceLoader}; does no work. */
     public EjmlBackendProvider() {
     }
@@ -35,7 +41,17 @@ public final class EjmlBackendProvider implements BackendProvider {
     @Override
     public Backend create() {
         readEjml();
-        return new EjmlBackend();
+        String value = System.getProperty(PARALLEL_MIN_WORK_PROPERTY);
+        long minWork = Kernels.DEFAULT_PARALLEL_MIN_WORK;
+        if (value != null) {
+            try {
+                minWork = Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(PARALLEL_MIN_WORK_PROPERTY
+                        + ": expected a whole number of multiply-adds, got '" + value + "'", e);
+            }
+        }
+        return new EjmlBackend(minWork);
     }
 
     /**

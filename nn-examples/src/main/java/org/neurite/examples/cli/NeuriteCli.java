@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
         description = "Neurite, a neural-network framework for Java: the tutorial tour and tools.",
         subcommands = {InfoCommand.class, BackendsCommand.class, ActivationsCommand.class, ServeExampleCommand.class,
-                TourCommand.class})
+                TourCommand.class, BenchCommand.class})
 public final class NeuriteCli implements Runnable {
 
     @CommandLine.Spec
