@@ -9,6 +9,10 @@ module org.neurite.examples {
     requires org.neurite.api;
     requires org.neurite.core;
     requires info.picocli;
+    // The tour's figures: JFreeChart (an automatic module: Automatic-Module-Name, no descriptor) draws
+    // them with AWT, and ImageIO writes the PNGs; both live in java.desktop.
+    requires org.jfree.jfreechart;
+    requires java.desktop;
     requires com.google.guice;
     // Guice, an automatic module, cannot declare that it needs jakarta.inject, an explicit one; without this
     // line jakarta.inject is not in the module graph and Guice fails with NoClassDefFoundError.
@@ -18,4 +22,7 @@ module org.neurite.examples {
     opens org.neurite.examples.cli to info.picocli;
     // Guice calls the application modules' @Provides methods reflectively.
     opens org.neurite.examples.embed.guice to com.google.guice;
+
+    // The example of a user's own activation, found by name like the built-in ones.
+    provides org.neurite.api.spi.ActivationProvider with org.neurite.examples.custom.BentIdentityProvider;
 }

@@ -139,11 +139,11 @@ public final class Backends {
                     .filter(p -> p.name().equalsIgnoreCase(requested))
                     .findFirst()
                     .orElseThrow(() -> new BackendNotFoundException(
-                            "backend: unknown name '" + requested + "'. " + report()));
+                            "backend: unknown name '" + requested + "'. " + report(null)));
             Loaded result = load(provider);
             if (result.failure != null) {
                 throw new BackendNotFoundException("backend: '" + provider.name() + "' is not available: "
-                        + describe(result.failure) + ". " + report(), result.failure);
+                        + describe(result.failure) + ". " + report(provider), result.failure);
             }
             return result.backend;
         }
@@ -155,7 +155,7 @@ public final class Backends {
             LOG.log(System.Logger.Level.WARNING, "Backend ''{0}'' is not available ({1}); trying the next one",
                     provider.name(), describe(result.failure));
         }
-        throw new BackendNotFoundException("backend: none is available. " + report()
+        throw new BackendNotFoundException("backend: none is available. " + report(null)
                 + " Add a backend jar such as org.neurite:nn-backend-ejml to the class path.");
     }
 
@@ -220,8 +220,11 @@ public final class Backends {
         });
     }
 
-    /** One line per backend found: name, priority, and its state; then any broken provider. */
-    private String report() {
+    /**
+     * One entry per backend found: name, priority, and its state (but for {@code already}, whose failure the
+     * message has just given); then any broken provider.
+     */
+    private String report(BackendProvider already) {
         if (providers.isEmpty() && brokenProviders.isEmpty()) {
             return "No backend was found on the class path.";
         }
@@ -232,7 +235,8 @@ public final class Backends {
                 result = loaded.get(p.name().toLowerCase(Locale.ROOT));
             }
             String state = result == null ? "not loaded yet"
-                    : result.failure == null ? "available" : "unavailable: " + describe(result.failure);
+                    : result.failure == null ? "available"
+                    : p == already ? "unavailable, as said" : "unavailable: " + describe(result.failure);
             sb.append(' ').append(p.name()).append(" (priority ").append(p.priority()).append(", ")
                     .append(state).append(");");
         }

@@ -91,8 +91,9 @@ class BackendsTest {
         assertInstanceOf(UnsatisfiedLinkError.class, e.getCause());
         String m = e.getMessage();
         assertTrue(m.contains("'failing' is not available") && m.contains("UnsatisfiedLinkError: " + LINK_ERROR), m);
-        assertTrue(m.contains("Found:") && m.contains("failing (priority 200, unavailable: UnsatisfiedLinkError")
+        assertTrue(m.contains("Found:") && m.contains("failing (priority 200, unavailable, as said)")
                 && m.contains("working (priority 10"), m);
+        assertEquals(m.indexOf(LINK_ERROR), m.lastIndexOf(LINK_ERROR), "the cause is given once: " + m);
         assertTrue(warnings.isEmpty(), "an explicit request fails instead of warning");
         assertEquals("working", registry.select().name(), "the failure leaves the other backend usable");
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neurite.api.Activation;
+import org.neurite.core.ActivationTable;
 import org.neurite.api.Activations;
 import org.neurite.api.DType;
 import org.neurite.api.spi.ActivationFactory;

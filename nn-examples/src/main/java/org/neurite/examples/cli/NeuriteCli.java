@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import org.neurite.api.Stability;
+import org.neurite.examples.tour.Section;
+import org.neurite.examples.tour.Tour;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +16,8 @@ import picocli.CommandLine.Command;
 @Stability(Stability.Status.EXPERIMENTAL)
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
         description = "Neurite, a neural-network framework for Java: the tutorial tour and tools.",
-        subcommands = {InfoCommand.class, BackendsCommand.class, ServeExampleCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, BackendsCommand.class, ActivationsCommand.class, ServeExampleCommand.class,
+                TourCommand.class, BenchCommand.class})
 public final class NeuriteCli implements Runnable {
 
     @CommandLine.Spec
@@ -23,6 +25,8 @@ public final class NeuriteCli implements Runnable {
 
     /** Runs the CLI and exits with its status. */
     public static void main(String[] args) {
+        // Before any AWT class loads: the tour draws its figures off screen, with or without a display.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args));
     }
 
@@ -34,6 +38,11 @@ public final class NeuriteCli implements Runnable {
     /** The configured command line, with a bad-argument status of 2 and a one-line reason. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NeuriteCli());
+        // Each tour section is also a command of its own; added before the handler so that it applies to them.
+        for (Section section : Tour.sections()) {
+            cl.addSubcommand(section.command(), SectionCommand.commandLine(section));
+        }
+        cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println("neurite: " + ex.getMessage()
                     + " (see 'neurite " + ex.getCommandLine().getCommandName() + " --help')");

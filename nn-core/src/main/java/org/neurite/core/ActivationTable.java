@@ -1,4 +1,4 @@
-package org.neurite.core.activation;
+package org.neurite.core;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

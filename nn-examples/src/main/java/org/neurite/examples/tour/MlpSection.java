@@ -1,0 +1,41 @@
+package org.neurite.examples.tour;
+
+import org.neurite.core.Mlp;
+
+/**
+ * "Putting It Together: Multi-Layer Perceptron": the tutorial's [2, 4, 3, 1] network, its summary and its
+ * (untrained, random) outputs on the four XOR inputs.
+ */
+final class MlpSection implements Section {
+
+    @Override
+    public String command() {
+        return "mlp";
+    }
+
+    @Override
+    public String title() {
+        return "Putting it together: the multi-layer perceptron";
+    }
+
+    @Override
+    public String description() {
+        return "The [2, 4, 3, 1] MLP's summary and its outputs on the XOR inputs.";
+    }
+
+    @Override
+    public void run(TourContext ctx) {
+        Mlp mlp = TutorialMlp.reluSigmoid(ctx, ctx.seedFor(42), 2, 4, 3, 1);
+        ctx.out().print(mlp.summary());
+        ctx.println(TutorialMlp.INIT_NOTE);
+        ctx.println();
+        ctx.println("=== Forward Pass on XOR Data ===");
+        double[][] y = mlp.predict(XorSection.INPUTS);
+        for (int i = 0; i < y.length; i++) {
+            ctx.printf("Input: %s -> Output: %.4f%n", Fmt.ints(XorSection.INPUTS[i]), y[i][0]);
+        }
+        ctx.println();
+        ctx.println("Note: Outputs are random (untrained network).");
+        ctx.println("After training (Part 3), this will solve XOR correctly!");
+    }
+}
