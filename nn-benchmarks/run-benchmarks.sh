@@ -6,6 +6,10 @@
 #   nn-benchmarks/run-benchmarks.sh --no-build      # reuse nn-benchmarks/target/benchmarks.jar
 #   nn-benchmarks/run-benchmarks.sh --only REGEX    # only the JMH benchmarks matching REGEX
 #   nn-benchmarks/run-benchmarks.sh --markdown      # the table in Markdown, as in the README
+#   nn-benchmarks/run-benchmarks.sh --nd4j-coretype SkylakeX
+#                        # OPENBLAS_CORETYPE=SkylakeX for the JMH run only: ND4J bundles OpenBLAS 0.3.19,
+#                        # whose own CPU detection picks a kernel ~5x slower on this machine's Xeon
+#                        # (see README, "Performance"); name a kernel your CPU supports
 #
 # Results go to nn-benchmarks/target/results/ (jmh.json, jmh.log, numpy.jsonl, table.txt).
 # JMH settings: one fork, 3 warm-up and 3 measured iterations of 1 s (JMH_OPTS overrides them).
@@ -23,7 +27,8 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --only) only="$2"; shift ;;
     --markdown) markdown=(--markdown) ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --nd4j-coretype) export OPENBLAS_CORETYPE="$2"; shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "run-benchmarks.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
