@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
     --only) only="$2"; shift ;;
     --markdown) markdown=(--markdown) ;;
     --nd4j-coretype) export OPENBLAS_CORETYPE="$2"; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "run-benchmarks.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
