@@ -3,8 +3,6 @@ package org.neurite.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,7 @@ class ActivationsCommandTest {
     void jsonIsOneObjectWithEveryActivationAndRoundTripNumbers(String dtype) {
         Object[] r = NeuriteCliTest.run("activations", "--json", "--dtype", dtype, "--at=-1000,-1e-8,0,0.1,710");
         assertEquals(0, r[0], (String) r[2]);
-        Map<String, Object> json = MiniJson.parseObject(((String) r[1]).strip());
+        Map<?, ?> json = (Map<?, ?>) Json.parse(((String) r[1]).strip());
         assertEquals("ejml", json.get("backend"));
         assertEquals(dtype, json.get("dtype"));
         List<?> points = (List<?>) json.get("points");
@@ -66,84 +64,5 @@ class ActivationsCommandTest {
         CustomActivationExample.main(new String[0]);
         assertEquals("bent_identity", Activations.discover().get("BENT_IDENTITY").name());
         assertTrue(Activations.discover().sourceOf("bent_identity").contains("BentIdentityProvider"));
-    }
-
-    /** A strict little JSON reader for the test: objects, arrays, strings, numbers; fails on anything else. */
-    static final class MiniJson {
-        private final String s;
-        private int i;
-
-        private MiniJson(String s) {
-            this.s = s;
-        }
-
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> parseObject(String text) {
-            MiniJson p = new MiniJson(text);
-            Object v = p.value();
-            p.ws();
-            assertEquals(text.length(), p.i, "exactly one JSON value");
-            return (Map<String, Object>) v;
-        }
-
-        private void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private Object value() {
-            ws();
-            char c = s.charAt(i);
-            if (c == '{') {
-                Map<String, Object> m = new LinkedHashMap<>();
-                i++;
-                ws();
-                if (s.charAt(i) == '}') {
-                    i++;
-                    return m;
-                }
-                do {
-                    ws();
-                    String k = (String) value();
-                    ws();
-                    expect(':');
-                    m.put(k, value());
-                    ws();
-                } while (s.charAt(i++) == ',');
-                assertEquals('}', s.charAt(i - 1));
-                return m;
-            }
-            if (c == '[') {
-                List<Object> l = new ArrayList<>();
-                i++;
-                ws();
-                if (s.charAt(i) == ']') {
-                    i++;
-                    return l;
-                }
-                do {
-                    l.add(value());
-                    ws();
-                } while (s.charAt(i++) == ',');
-                assertEquals(']', s.charAt(i - 1));
-                return l;
-            }
-            if (c == '"') {
-                int end = s.indexOf('"', i + 1);
-                String str = s.substring(i + 1, end);
-                i = end + 1;
-                return str;
-            }
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            return Double.parseDouble(s.substring(start, i));
-        }
-
-        private void expect(char c) {
-            assertEquals(c, s.charAt(i++));
-        }
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +22,7 @@ class BenchCommandTest {
         assertEquals(0, r[0], (String) r[2]);
         String out = ((String) r[1]).strip();
         assertEquals(1, out.lines().count(), out);
-        Map<?, ?> json = assertInstanceOf(Map.class, new Json(out).parseDocument());
+        Map<?, ?> json = assertInstanceOf(Map.class, Json.parse(out));
         assertEquals(Set.of("backend", "cases"), json.keySet());
         assertEquals("ejml", json.get("backend"));
         List<?> cases = assertInstanceOf(List.class, json.get("cases"));
@@ -62,97 +60,5 @@ class BenchCommandTest {
         String err = ((String) r[2]).strip();
         assertTrue(err.startsWith("neurite: ") && err.contains("nope"), err);
         assertEquals("", ((String) r[1]).strip());
-    }
-
-    /** A strict, minimal JSON reader: objects, arrays, strings without escapes, numbers, literals. */
-    private static final class Json {
-        private final String s;
-        private int i;
-
-        Json(String s) {
-            this.s = s;
-        }
-
-        Object parseDocument() {
-            Object v = value();
-            ws();
-            assertEquals(s.length(), i, "trailing text after the JSON value: " + s.substring(i));
-            return v;
-        }
-
-        private Object value() {
-            ws();
-            char c = s.charAt(i);
-            if (c == '{') {
-                Map<String, Object> m = new LinkedHashMap<>();
-                i++;
-                ws();
-                if (s.charAt(i) == '}') {
-                    i++;
-                    return m;
-                }
-                do {
-                    ws();
-                    String key = string();
-                    ws();
-                    expect(':');
-                    assertTrue(m.put(key, value()) == null, "duplicate key " + key);
-                    ws();
-                } while (tryConsume(','));
-                expect('}');
-                return m;
-            }
-            if (c == '[') {
-                List<Object> l = new ArrayList<>();
-                i++;
-                ws();
-                if (s.charAt(i) == ']') {
-                    i++;
-                    return l;
-                }
-                do {
-                    l.add(value());
-                    ws();
-                } while (tryConsume(','));
-                expect(']');
-                return l;
-            }
-            if (c == '"') {
-                return string();
-            }
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            assertTrue(i > start, "expected a JSON value at " + start + ": " + s);
-            return Double.parseDouble(s.substring(start, i));
-        }
-
-        private String string() {
-            expect('"');
-            int end = s.indexOf('"', i);
-            String v = s.substring(i, end);
-            assertTrue(v.indexOf('\\') < 0, "escapes are not expected: " + v);
-            i = end + 1;
-            return v;
-        }
-
-        private void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private boolean tryConsume(char c) {
-            if (i < s.length() && s.charAt(i) == c) {
-                i++;
-                return true;
-            }
-            return false;
-        }
-
-        private void expect(char c) {
-            assertTrue(tryConsume(c), "expected '" + c + "' at " + i + ": " + s);
-        }
     }
 }
