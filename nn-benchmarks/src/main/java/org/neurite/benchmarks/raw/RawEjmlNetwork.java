@@ -37,10 +37,6 @@ public final class RawEjmlNetwork {
         MULT_MT
     }
 
-    private static final int LINEAR = 0;
-    private static final int RELU = 1;
-    private static final int SIGMOID = 2;
-
     private final Kernel kernel;
     private final int[] activation;
     private final DMatrixRMaj[] wd;
@@ -72,7 +68,7 @@ public final class RawEjmlNetwork {
             Layer layer = layers.get(i);
             Tensor w = layer.parameters().get("weight");
             Tensor b = layer.parameters().get("bias");
-            activation[i] = code(layer.activation().name());
+            activation[i] = RawActivation.code(layer.activation().name());
             int out = layer.outputSize();
             int in = layer.inputSize();
             double[] wv = new double[out * in];
@@ -162,7 +158,7 @@ public final class RawEjmlNetwork {
         for (int r = 0, k = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++, k++) {
                 double v = z[k] + bias[j];
-                z[k] = activation == RELU ? (v > 0 ? v : 0.0) : activation == SIGMOID ? sigmoid(v) : v;
+                z[k] = RawActivation.apply(activation, v);
             }
         }
     }
@@ -171,26 +167,8 @@ public final class RawEjmlNetwork {
         for (int r = 0, k = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++, k++) {
                 float v = z[k] + bias[j];
-                z[k] = activation == RELU ? (v > 0 ? v : 0f) : activation == SIGMOID ? (float) sigmoid(v) : v;
+                z[k] = RawActivation.apply(activation, v);
             }
-        }
-    }
-
-    /** The same overflow-free logistic function as Neurite's sigmoid. */
-    private static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
-    }
-
-    private static int code(String name) {
-        switch (name) {
-            case "linear": return LINEAR;
-            case "relu": return RELU;
-            case "sigmoid": return SIGMOID;
-            default: throw new IllegalArgumentException("activation: expected linear, relu or sigmoid, got " + name);
         }
     }
 

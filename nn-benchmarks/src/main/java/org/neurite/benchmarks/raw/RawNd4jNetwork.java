@@ -31,10 +31,6 @@ public final class RawNd4jNetwork {
         GEMM_ONLY
     }
 
-    private static final int LINEAR = 0;
-    private static final int RELU = 1;
-    private static final int SIGMOID = 2;
-
     private final Kernel kernel;
     private final boolean f64;
     private final int[] activation;
@@ -66,7 +62,7 @@ public final class RawNd4jNetwork {
             Layer layer = layers.get(i);
             Tensor wt = layer.parameters().get("weight");
             Tensor bt = layer.parameters().get("bias");
-            activation[i] = code(layer.activation().name());
+            activation[i] = RawActivation.code(layer.activation().name());
             int out = layer.outputSize();
             int in = layer.inputSize();
             double[] wv = new double[out * in];
@@ -106,9 +102,9 @@ public final class RawNd4jNetwork {
             switch (kernel) {
                 case GEMM_OPS:
                     z.addiRowVector(b[i]);
-                    if (activation[i] == RELU) {
+                    if (activation[i] == RawActivation.RELU) {
                         Transforms.relu(z, false);
-                    } else if (activation[i] == SIGMOID) {
+                    } else if (activation[i] == RawActivation.SIGMOID) {
                         Transforms.sigmoid(z, false);
                     }
                     break;
@@ -131,7 +127,7 @@ public final class RawNd4jNetwork {
         for (int r = 0, k = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++, k++) {
                 double v = z.get(k) + bias.get(j);
-                z.put(k, activation == RELU ? (v > 0 ? v : 0.0) : activation == SIGMOID ? sigmoid(v) : v);
+                z.put(k, RawActivation.apply(activation, v));
             }
         }
     }
@@ -140,26 +136,8 @@ public final class RawNd4jNetwork {
         for (int r = 0, k = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++, k++) {
                 float v = z.get(k) + bias.get(j);
-                z.put(k, activation == RELU ? (v > 0 ? v : 0f) : activation == SIGMOID ? (float) sigmoid(v) : v);
+                z.put(k, RawActivation.apply(activation, v));
             }
-        }
-    }
-
-    /** The same overflow-free logistic function as Neurite's sigmoid. */
-    private static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
-    }
-
-    private static int code(String name) {
-        switch (name) {
-            case "linear": return LINEAR;
-            case "relu": return RELU;
-            case "sigmoid": return SIGMOID;
-            default: throw new IllegalArgumentException("activation: expected linear, relu or sigmoid, got " + name);
         }
     }
 }
