@@ -15,8 +15,9 @@ import java.util.function.DoubleUnaryOperator;
  * <p>A backend is thread-safe: many threads may call it at once on different output tensors. Obtain one
  * through {@link Backends}; implement one through {@link org.neurite.api.spi.BackendProvider}.
  *
- * <p>The set of operations is what a multi-layer perceptron needs to run forward and, later, to train
- * (the transposed products and {@link #sumRows} are backpropagation's, {@link #addScaled} the optimizer's).
+ * <p>The set of operations is what a multi-layer perceptron needs to run forward and to train (the
+ * transposed and accumulating products, {@link #gemm} and {@link #sumRows(Tensor, double, Tensor)}, are
+ * backpropagation's).
  */
 @Stability(Stability.Status.STABLE)
 public interface Backend {
@@ -72,6 +73,34 @@ public interface Backend {
      * @param out modified; must not be {@code a} or {@code b}; its shape must be {@code (rows of op(a), cols of op(b))}
      */
     void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out);
+
+    /**
+     * The accumulating product {@code out = alpha · op(a) · op(b) + beta · out} (BLAS's {@code gemm}), what
+     * a backward pass needs to add a batch's weight gradient to what is already there. With {@code beta = 0}
+     * the old contents of {@code out} are not read (a NaN there does not survive), as in BLAS.
+     *
+     * <p><b>Experimental</b> (added for training). The default implementation is built from
+     * {@link #matmul}, {@link #scale} and {@link #addScaled} and allocates a temporary for {@code beta != 0};
+     * a backend overrides it to call its library's own {@code gemm}.
+     *
+     * @param out modified; must not be {@code a} or {@code b}; its shape must be {@code (rows of op(a), cols of op(b))}
+     */
+    default void gemm(double alpha, Tensor a, boolean transposeA, Tensor b, boolean transposeB, double beta,
+                      Tensor out) {
+        if (beta == 0) {
+            matmul(a, transposeA, b, transposeB, out);
+            if (alpha != 1) {
+                scale(out, alpha, out);
+            }
+            return;
+        }
+        Tensor product = zeros(out.dtype(), out.shape());
+        matmul(a, transposeA, b, transposeB, product);
+        if (beta != 1) {
+            scale(out, beta, out);
+        }
+        addScaled(out, alpha, product, out);
+    }
 
     /**
      * Adds a row vector to every row: {@code out[i][j] = x[i][j] + row[0][j]}.
@@ -181,6 +210,29 @@ public interface Backend {
      * @param out modified; shape {@code (1, x.cols)}
      */
     void sumRows(Tensor x, Tensor out);
+
+    /**
+     * The accumulating row sum {@code out[0][j] = Σ_i x[i][j] + beta · out[0][j]}: a backward pass adds a
+     * batch's bias gradient to what is already there with {@code beta = 1}. With {@code beta = 0} it is
+     * {@link #sumRows(Tensor, Tensor)} and the old contents of {@code out} are not read.
+     *
+     * <p><b>Experimental</b> (added for training). The default implementation allocates a temporary row for
+     * {@code beta != 0}; a backend overrides it to sum in place.
+     *
+     * @param out modified; shape {@code (1, x.cols)}
+     */
+    default void sumRows(Tensor x, double beta, Tensor out) {
+        if (beta == 0) {
+            sumRows(x, out);
+            return;
+        }
+        Tensor sums = zeros(out.dtype(), out.shape());
+        sumRows(x, sums);
+        if (beta != 1) {
+            scale(out, beta, out);
+        }
+        addScaled(out, 1, sums, out);
+    }
 
     /**
      * Copies {@code src} into {@code dst}.

@@ -7,11 +7,13 @@ import java.util.Map;
  * An activation with parameters that training learns, such as PReLU's slope {@code alpha}: besides the
  * gradient with respect to its input it gives the gradient with respect to those parameters.
  *
- * <p>Like every {@link Activation} it is immutable: an optimizer reads {@link #parameterGradient}, computes
- * new values and makes the updated activation with {@link #withParameters}. The learnable parameters are
- * scalars shared by every element (PyTorch's {@code PReLU()} with its default {@code num_parameters=1});
- * their names are a subset of {@link #parameters()}, so the activation's {@link #spec()} records the learnt
- * values and parses back through {@link Activations}.
+ * <p>Like every {@link Activation} it is immutable. In a layer, the learnable values live in parameter
+ * tensors of shape {@code (1, 1)} that the layer owns (a dense layer names them after
+ * {@link #learnableParameters()}, for example {@code alpha}), so that an optimizer updates them in place like
+ * weights; the layer then calls the methods below that take those tensors, instead of this instance's own
+ * values. The learnable parameters are scalars shared by every element (PyTorch's {@code PReLU()} with its
+ * default {@code num_parameters=1}); their names are a subset of {@link #parameters()}, so
+ * {@link #withParameters} with the learnt values gives an activation whose {@link #spec()} records them.
  */
 @Stability(Stability.Status.EXPERIMENTAL)
 public interface ParametricActivation extends Activation {
@@ -37,4 +39,30 @@ public interface ParametricActivation extends Activation {
      * @throws IllegalArgumentException if a name is not a parameter or a value is out of range
      */
     ParametricActivation withParameters(Map<String, Double> values);
+
+    /**
+     * {@link #forward(Tensor, Tensor)} with the learnable values read from {@code values} rather than from
+     * this instance.
+     *
+     * @param values one {@code (1, 1)} tensor per name of {@link #learnableParameters()}, in that order; not
+     *     modified
+     */
+    void forward(Tensor z, List<Tensor> values, Tensor out);
+
+    /**
+     * {@link #backward(Tensor, Tensor, Tensor, Tensor)} with the learnable values read from {@code values}.
+     *
+     * @param values as for {@link #forward(Tensor, List, Tensor)}; not modified
+     */
+    void backward(Tensor z, Tensor a, List<Tensor> values, Tensor gradA, Tensor gradZ);
+
+    /**
+     * Adds {@code dL/dθ_k}, summed over the batch, to {@code gradients.get(k)} for every learnable
+     * parameter {@code k}.
+     *
+     * @param values as for {@link #forward(Tensor, List, Tensor)}; not modified
+     * @param gradients one {@code (1, 1)} tensor per learnable parameter, in order; modified
+     */
+    void accumulateParameterGradients(Tensor z, Tensor a, List<Tensor> values, Tensor gradA,
+                                      List<Tensor> gradients);
 }

@@ -483,4 +483,77 @@ public abstract class TensorContractTest {
         assertThrows(BackendMismatchException.class, () -> backend().zipRows(a, new ForeignTensor(dtype), op, out));
         assertClose("untouched out", new double[] {1, 1, 1, 1, 1, 1}, out);
     }
+
+    @ParameterizedTest(name = "{0} gemm ({1}x{2})·({2}x{3}) all transposes")
+    @MethodSource("cases")
+    void gemmAccumulatesAlphaProductPlusBetaOut(DType dtype, int m, int k, int n) {
+        Random r = new Random(m * 7919 + k * 31 + n);
+        double[] a = random(r, m * k);
+        double[] b = random(r, k * n);
+        double[] c = random(r, m * n);
+        Tensor ta = tensor(dtype, m, k, a.clone());
+        Tensor tb = tensor(dtype, k, n, b.clone());
+        Tensor taT = tensor(dtype, k, m, transpose(a, m, k));
+        Tensor tbT = tensor(dtype, n, k, transpose(b, k, n));
+        ta.copyTo(a);
+        tb.copyTo(b);
+        Tensor start = tensor(dtype, m, n, c.clone());
+        start.copyTo(c);
+        double[][] alphaBeta = {{1, 1}, {-0.5, 1}, {2, 0.25}, {1.5, 0}};
+        for (double[] ab : alphaBeta) {
+            double[] expected = new double[m * n];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += a[i * k + p] * b[p * n + j];
+                    }
+                    expected[i * n + j] = ab[0] * s + (ab[1] == 0 ? 0 : ab[1] * c[i * n + j]);
+                }
+            }
+            Tensor[][] operands = {{ta, tb}, {taT, tb}, {ta, tbT}, {taT, tbT}};
+            for (int t = 0; t < 4; t++) {
+                Tensor out = backend().zeros(dtype, m, n);
+                backend().copy(start, out);
+                boolean transA = t == 1 || t == 3;
+                boolean transB = t >= 2;
+                backend().gemm(ab[0], operands[t][0], transA, operands[t][1], transB, ab[1], out);
+                assertClose("gemm alpha=" + ab[0] + " beta=" + ab[1] + " transA=" + transA + " transB=" + transB,
+                        expected, out);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void gemmWithBetaZeroIgnoresStaleNaNAndChecksBeforeWriting(DType dtype) {
+        Tensor a = tensor(dtype, 2, 3, new double[] {1, 2, 3, 4, 5, 6});
+        Tensor b = tensor(dtype, 3, 2, new double[] {1, 0, 0, 1, 1, 1});
+        Tensor out = nan(dtype, 2, 2);
+        backend().gemm(2, a, false, b, false, 0, out);
+        assertClose("gemm beta=0 over NaN", new double[] {8, 10, 20, 22}, out);
+        Tensor kept = tensor(dtype, 2, 2, new double[] {1, 2, 3, 4});
+        assertThrows(ShapeMismatchException.class, () -> backend().gemm(1, a, false, a, false, 1, kept));
+        assertThrows(BackendMismatchException.class,
+                () -> backend().gemm(1, a, false, new ForeignTensor(dtype), false, 1, kept));
+        assertClose("untouched out", new double[] {1, 2, 3, 4}, kept);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void sumRowsAccumulatesWithBeta(DType dtype) {
+        Tensor x = tensor(dtype, 3, 2, new double[] {1, 2, 3, 4, 5, 6});
+        Tensor out = tensor(dtype, 1, 2, new double[] {10, 20});
+        backend().sumRows(x, 1, out);
+        assertClose("sumRows beta=1", new double[] {19, 32}, out);
+        backend().sumRows(x, 0.5, out);
+        assertClose("sumRows beta=0.5", new double[] {18.5, 28}, out);
+        Tensor stale = nan(dtype, 1, 2);
+        backend().sumRows(x, 0, stale);
+        assertClose("sumRows beta=0 over NaN", new double[] {9, 12}, stale);
+        assertThrows(ShapeMismatchException.class, () -> backend().sumRows(x, 1, backend().zeros(dtype, 1, 3)));
+        Tensor empty = backend().zeros(dtype, 0, 2);
+        backend().sumRows(empty, 1, out);
+        assertClose("sumRows of no rows adds nothing", new double[] {18.5, 28}, out);
+    }
 }

@@ -1,12 +1,15 @@
 package org.neurite.core;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.neurite.api.Activation;
 import org.neurite.api.Backend;
 import org.neurite.api.DType;
 import org.neurite.api.Layer;
+import org.neurite.api.ParametricActivation;
 import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Stability;
@@ -17,8 +20,13 @@ import org.neurite.api.Tensor;
  * weights {@code W} of shape {@code (out, in)} (the tutorial's and PyTorch's layout) and bias {@code b} of
  * shape {@code (1, out)}.
  *
- * <p>Thread-safe: the layer keeps nothing from a forward pass; the weights are read, never written, by
- * {@link #forward}.
+ * <p>An activation with learnable parameters ({@link ParametricActivation}, PReLU's {@code alpha}) gets one
+ * {@code (1, 1)} parameter tensor per learnable name, listed after {@code weight} and {@code bias} under
+ * that name, so that an optimizer updates it in place like the weights: a {@code [3 -> 2]} PReLU layer has
+ * 9 parameters, as in PyTorch.
+ *
+ * <p>Thread-safe: the layer keeps nothing from a forward or backward pass; the parameters are read, never
+ * written, by {@link #forward} and {@link #backward}.
  */
 @Stability(Stability.Status.STABLE)
 public final class DenseLayer implements Layer {
@@ -27,12 +35,18 @@ public final class DenseLayer implements Layer {
     private final Tensor weight;
     private final Tensor bias;
     private final Activation activation;
+    /** The learnable activation values, {@code (1, 1)} each; empty unless the activation is parametric. */
+    private final List<Tensor> activationValues;
+    private final List<String> activationNames;
 
-    private DenseLayer(String label, Tensor weight, Tensor bias, Activation activation) {
+    private DenseLayer(String label, Tensor weight, Tensor bias, Activation activation,
+                       List<Tensor> activationValues) {
         this.label = label;
         this.weight = weight;
         this.bias = bias;
         this.activation = activation;
+        this.activationValues = List.copyOf(activationValues);
+        this.activationNames = activation instanceof ParametricActivation p ? p.learnableParameters() : List.of();
     }
 
     /**
@@ -57,7 +71,15 @@ public final class DenseLayer implements Layer {
         Tensor w = backend.fromRows(dtype, weights);
         Tensor b = backend.zeros(dtype, 1, bias.length);
         b.assign(bias);
-        return new DenseLayer(label, w, b, activation);
+        List<Tensor> values = new ArrayList<>();
+        if (activation instanceof ParametricActivation p) {
+            for (String name : p.learnableParameters()) {
+                Tensor value = backend.zeros(dtype, 1, 1);
+                value.set(0, 0, p.parameters().get(name));
+                values.add(value);
+            }
+        }
+        return new DenseLayer(label, w, b, activation, values);
     }
 
     @Override
@@ -75,8 +97,19 @@ public final class DenseLayer implements Layer {
         return "Dense";
     }
 
+    /**
+     * The activation; a parametric one with its current learnt values, so that its {@code spec()} records
+     * them (for example {@code prelu(alpha=0.1875)} after training).
+     */
     @Override
     public Activation activation() {
+        if (activation instanceof ParametricActivation p) {
+            Map<String, Double> learnt = new LinkedHashMap<>();
+            for (int k = 0; k < activationNames.size(); k++) {
+                learnt.put(activationNames.get(k), activationValues.get(k).get(0, 0));
+            }
+            return p.withParameters(learnt);
+        }
         return activation;
     }
 
@@ -105,12 +138,15 @@ public final class DenseLayer implements Layer {
         Map<String, Tensor> params = new LinkedHashMap<>();
         params.put("weight", weight);
         params.put("bias", bias);
+        for (int k = 0; k < activationNames.size(); k++) {
+            params.put(activationNames.get(k), activationValues.get(k));
+        }
         return params;
     }
 
     @Override
     public long parameterCount() {
-        return weight.shape().size() + bias.shape().size();
+        return weight.shape().size() + bias.shape().size() + activationValues.size();
     }
 
     @Override
@@ -125,7 +161,73 @@ public final class DenseLayer implements Layer {
         Backend backend = weight.backend();
         backend.matmul(input, false, weight, true, preActivation);
         backend.addRowVector(preActivation, bias, preActivation);
-        activation.forward(preActivation, output);
+        if (activationValues.isEmpty()) {
+            activation.forward(preActivation, output);
+        } else {
+            ((ParametricActivation) activation).forward(preActivation, activationValues, output);
+        }
+    }
+
+    /**
+     * {@code dZ = dA ⊙ f'(z)} (the activation's vector-Jacobian product, written over {@code gradOutput}),
+     * then {@code dW += dZᵀ·X}, {@code db += Σ_rows dZ} and {@code dX = dZ·W}, as PyTorch's
+     * {@code nn.Linear} computes them.
+     */
+    @Override
+    public void backward(Tensor input, Tensor preActivation, Tensor output, Tensor gradOutput, Tensor gradInput,
+                         List<Tensor> parameterGradients) {
+        int rows = input.rows();
+        if (input.cols() != inputSize()) {
+            throw new ShapeMismatchException(this + ": input: expected shape (batch, " + inputSize()
+                    + "), got " + input.shape());
+        }
+        requireShape("preActivation", rows, preActivation);
+        requireShape("output", rows, output);
+        requireShape("gradOutput", rows, gradOutput);
+        if (gradInput != null && (gradInput.rows() != rows || gradInput.cols() != inputSize())) {
+            throw new ShapeMismatchException(this + ": gradInput: expected shape " + Shape.of(rows, inputSize())
+                    + ", got " + gradInput.shape());
+        }
+        int expected = 2 + activationValues.size();
+        if (parameterGradients.size() != expected) {
+            throw new IllegalArgumentException(this + ": parameterGradients: expected " + expected
+                    + " tensors (one per parameter), got " + parameterGradients.size());
+        }
+        requireSameShape("weight", weight, parameterGradients.get(0));
+        requireSameShape("bias", bias, parameterGradients.get(1));
+        for (int k = 0; k < activationValues.size(); k++) {
+            requireSameShape(activationNames.get(k), activationValues.get(k), parameterGradients.get(2 + k));
+        }
+        Backend backend = weight.backend();
+        if (activationValues.isEmpty()) {
+            activation.backward(preActivation, output, gradOutput, gradOutput);
+        } else {
+            ParametricActivation p = (ParametricActivation) activation;
+            // The parameters' gradient reads dA, so it comes before dZ overwrites it.
+            p.accumulateParameterGradients(preActivation, output, activationValues, gradOutput,
+                    parameterGradients.subList(2, expected));
+            p.backward(preActivation, output, activationValues, gradOutput, gradOutput);
+        }
+        backend.gemm(1, gradOutput, true, input, false, 1, parameterGradients.get(0));
+        backend.sumRows(gradOutput, 1, parameterGradients.get(1));
+        if (gradInput != null) {
+            backend.matmul(gradOutput, false, weight, false, gradInput);
+        }
+    }
+
+    @Override
+    public DenseLayer copy() {
+        List<Tensor> values = new ArrayList<>();
+        for (Tensor v : activationValues) {
+            values.add(copyOf(v));
+        }
+        return new DenseLayer(label, copyOf(weight), copyOf(bias), activation, values);
+    }
+
+    private static Tensor copyOf(Tensor t) {
+        Tensor copy = t.backend().zeros(t.dtype(), t.shape());
+        t.backend().copy(t, copy);
+        return copy;
     }
 
     /** Checks {@code actual} is {@code (rows, outputSize())}; allocates nothing unless it is not. */
@@ -134,6 +236,13 @@ public final class DenseLayer implements Layer {
         if (shape.rows() != rows || shape.cols() != outputSize()) {
             throw new ShapeMismatchException(this + ": " + name + ": expected shape "
                     + Shape.of(rows, outputSize()) + ", got " + shape);
+        }
+    }
+
+    private void requireSameShape(String parameter, Tensor param, Tensor gradient) {
+        if (gradient.rows() != param.rows() || gradient.cols() != param.cols()) {
+            throw new ShapeMismatchException(this + ": gradient of " + parameter + ": expected shape "
+                    + param.shape() + ", got " + gradient.shape());
         }
     }
 

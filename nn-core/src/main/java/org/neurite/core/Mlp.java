@@ -90,9 +90,74 @@ public final class Mlp {
         return layers.get(layers.size() - 1).outputSize();
     }
 
-    /** The number of scalar parameters of every layer (weights and biases). */
+    /** The number of scalar parameters of every layer (weights, biases and learnable activation values). */
     public long parameterCount() {
         return layers.stream().mapToLong(Layer::parameterCount).sum();
+    }
+
+    /**
+     * Every learnable parameter as a flat list in a stable order, layer by layer and, within a layer, in the
+     * order of {@link Layer#parameters()}: {@code layers.0.weight}, {@code layers.0.bias}, then
+     * {@code layers.1.*}, ... (a PReLU layer adds {@code layers.i.alpha}). The tensors are the model's own,
+     * live; change them only on a model no one else uses (a {@link #copy()}).
+     */
+    public List<Parameter> parameters() {
+        List<Parameter> params = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (var e : layers.get(i).parameters().entrySet()) {
+                params.add(new Parameter(Parameter.nameOf(i, e.getKey()), e.getValue()));
+            }
+        }
+        return List.copyOf(params);
+    }
+
+    /**
+     * A model equal to this one with its own copies of every parameter, on the same backend and dtype
+     * (<b>experimental</b>): what a trainer updates while this one keeps serving.
+     *
+     * @throws UnsupportedOperationException if a layer cannot be copied
+     */
+    public Mlp copy() {
+        List<Layer> copies = new ArrayList<>();
+        for (Layer layer : layers) {
+            copies.add(layer.copy());
+        }
+        return new Mlp(backend, dtype, copies);
+    }
+
+    /**
+     * New buffers for training steps of {@code batchSize} rows (<b>experimental</b>).
+     *
+     * @throws IllegalArgumentException if {@code batchSize} is negative
+     */
+    public TrainingWorkspace trainingWorkspace(int batchSize) {
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("batchSize: expected >= 0, got " + batchSize);
+        }
+        return new TrainingWorkspace(this, batchSize);
+    }
+
+    /**
+     * Backpropagates {@code workspace.outputGradient()} ({@code dL/d output}) through every layer, after
+     * {@link #forward(Workspace)} on {@code workspace.forward()}, adding each parameter's gradient to
+     * {@code workspace.gradient(i)} (<b>experimental</b>). Allocates nothing for the built-in layers and
+     * non-parametric activations. The output gradient and the per-layer buffers are used as scratch.
+     *
+     * @throws IllegalArgumentException if the workspace belongs to another model
+     * @throws UnsupportedOperationException if a layer cannot be trained
+     */
+    public void backward(TrainingWorkspace workspace) {
+        if (workspace.owner() != this) {
+            throw new IllegalArgumentException("workspace: expected one made by this model's "
+                    + "trainingWorkspace(int), got one of another model");
+        }
+        Workspace fw = workspace.forward();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Tensor input = i == 0 ? fw.input() : fw.output(i - 1);
+            Tensor gradInput = i == 0 ? null : workspace.outputGradient(i - 1);
+            layers.get(i).backward(input, fw.preActivation(i), fw.output(i), workspace.outputGradient(i), gradInput,
+                    workspace.layerGradients(i));
+        }
     }
 
     /**

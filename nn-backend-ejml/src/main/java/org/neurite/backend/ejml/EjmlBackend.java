@@ -76,6 +76,37 @@ final class EjmlBackend implements Backend {
     }
 
     @Override
+    public void gemm(double alpha, Tensor a, boolean transposeA, Tensor b, boolean transposeB, double beta,
+                     Tensor out) {
+        if (beta == 0) {
+            matmul(a, transposeA, b, transposeB, out);
+            if (alpha != 1) {
+                scale(out, alpha, out);
+            }
+            return;
+        }
+        DType dtype = Operands.sameBackendAndDtype(this, A_B_OUT, a, b, out);
+        Operands.matmul(a, transposeA, b, transposeB, out);
+        EjmlTensor o = (EjmlTensor) out;
+        int m = out.rows();
+        int n = out.cols();
+        int k = transposeA ? a.rows() : a.cols();
+        if (beta != 1) {
+            scale(out, beta, out);
+        }
+        if (m == 0 || n == 0 || k == 0) {
+            return; // an empty product adds nothing
+        }
+        boolean parallel = (long) m * n * k >= parallelMinWork;
+        if (dtype == DType.FLOAT64) {
+            Kernels.multiplyAdd(alpha, ((EjmlTensor) a).d, transposeA, ((EjmlTensor) b).d, transposeB, o.d, parallel);
+        } else {
+            Kernels.multiplyAdd((float) alpha, ((EjmlTensor) a).f, transposeA, ((EjmlTensor) b).f, transposeB, o.f,
+                    parallel);
+        }
+    }
+
+    @Override
     public void addRowVector(Tensor x, Tensor row, Tensor out) {
         Operands.sameBackendAndDtype(this, X_ROW_OUT, x, row, out);
         Operands.rowVector(x, row, out);
@@ -264,6 +295,31 @@ final class EjmlBackend implements Backend {
                 o.d.data[j] = sum;
             } else {
                 o.f.data[j] = (float) sum;
+            }
+        }
+    }
+
+    @Override
+    public void sumRows(Tensor x, double beta, Tensor out) {
+        if (beta == 0) {
+            sumRows(x, out);
+            return;
+        }
+        Operands.sameBackendAndDtype(this, X_OUT, x, out);
+        Operands.sumRows(x, out);
+        EjmlTensor in = (EjmlTensor) x;
+        EjmlTensor o = (EjmlTensor) out;
+        int rows = x.rows();
+        int cols = x.cols();
+        for (int j = 0; j < cols; j++) {
+            double sum = 0;
+            for (int i = 0; i < rows; i++) {
+                sum += in.d != null ? in.d.data[i * cols + j] : in.f.data[i * cols + j];
+            }
+            if (o.d != null) {
+                o.d.data[j] = beta * o.d.data[j] + sum;
+            } else {
+                o.f.data[j] = (float) (beta * o.f.data[j] + sum);
             }
         }
     }

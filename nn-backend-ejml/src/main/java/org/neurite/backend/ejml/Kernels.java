@@ -153,4 +153,60 @@ final class Kernels {
             CommonOps_FDRM.mult(a, b, c);
         }
     }
+
+    /** {@code c += alpha · op(a) · op(b)}, EJML's {@code multAdd*} kernels, multi-threaded when asked. */
+    static void multiplyAdd(double alpha, DMatrixRMaj a, boolean transposeA, DMatrixRMaj b, boolean transposeB,
+                            DMatrixRMaj c, boolean parallel) {
+        if (transposeA && transposeB) {
+            if (parallel) {
+                CommonOps_MT_DDRM.multAddTransAB(alpha, a, b, c);
+            } else {
+                CommonOps_DDRM.multAddTransAB(alpha, a, b, c);
+            }
+        } else if (transposeA) {
+            if (parallel) {
+                CommonOps_MT_DDRM.multAddTransA(alpha, a, b, c);
+            } else {
+                CommonOps_DDRM.multAddTransA(alpha, a, b, c);
+            }
+        } else if (transposeB) {
+            if (parallel) {
+                CommonOps_MT_DDRM.multAddTransB(alpha, a, b, c);
+            } else {
+                CommonOps_DDRM.multAddTransB(alpha, a, b, c);
+            }
+        } else if (parallel) {
+            CommonOps_MT_DDRM.multAdd(alpha, a, b, c);
+        } else {
+            CommonOps_DDRM.multAdd(alpha, a, b, c);
+        }
+    }
+
+    /** As {@link #multiplyAdd(double, DMatrixRMaj, boolean, DMatrixRMaj, boolean, DMatrixRMaj, boolean)} in float. */
+    static void multiplyAdd(float alpha, FMatrixRMaj a, boolean transposeA, FMatrixRMaj b, boolean transposeB,
+                            FMatrixRMaj c, boolean parallel) {
+        if (transposeA && transposeB) {
+            if (parallel) {
+                CommonOps_MT_FDRM.multAddTransAB(alpha, a, b, c);
+            } else {
+                CommonOps_FDRM.multAddTransAB(alpha, a, b, c);
+            }
+        } else if (transposeA) {
+            if (parallel) {
+                CommonOps_MT_FDRM.multAddTransA(alpha, a, b, c);
+            } else {
+                CommonOps_FDRM.multAddTransA(alpha, a, b, c);
+            }
+        } else if (transposeB) {
+            if (parallel) {
+                CommonOps_MT_FDRM.multAddTransB(alpha, a, b, c);
+            } else {
+                CommonOps_FDRM.multAddTransB(alpha, a, b, c);
+            }
+        } else if (parallel) {
+            CommonOps_MT_FDRM.multAdd(alpha, a, b, c);
+        } else {
+            CommonOps_FDRM.multAdd(alpha, a, b, c);
+        }
+    }
 }

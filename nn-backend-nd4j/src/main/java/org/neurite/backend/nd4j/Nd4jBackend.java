@@ -80,6 +80,29 @@ final class Nd4jBackend implements Backend {
     }
 
     @Override
+    public void gemm(double alpha, Tensor a, boolean transposeA, Tensor b, boolean transposeB, double beta,
+                     Tensor out) {
+        if (beta == 0) {
+            matmul(a, transposeA, b, transposeB, out);
+            if (alpha != 1) {
+                scale(out, alpha, out);
+            }
+            return;
+        }
+        Operands.sameBackendAndDtype(this, A_B_OUT, a, b, out);
+        Operands.matmul(a, transposeA, b, transposeB, out);
+        Nd4jTensor o = (Nd4jTensor) out;
+        if (o.size() == 0) {
+            return;
+        }
+        if (a.shape().size() == 0) {
+            scale(out, beta, out); // an empty product adds nothing
+            return;
+        }
+        Nd4j.gemm(((Nd4jTensor) a).array, ((Nd4jTensor) b).array, o.array, transposeA, transposeB, alpha, beta);
+    }
+
+    @Override
     public void addRowVector(Tensor x, Tensor row, Tensor out) {
         Operands.sameBackendAndDtype(this, X_ROW_OUT, x, row, out);
         Operands.rowVector(x, row, out);
@@ -154,7 +177,14 @@ final class Nd4jBackend implements Backend {
         Operands.sameBackendAndDtype(this, X_OUT, x, out);
         Operands.sumRows(x, out);
         // Not ND4J's sum: see NioKernels.sumRows. It is not on the forward path.
-        NioKernels.sumRows((Nd4jTensor) x, (Nd4jTensor) out);
+        NioKernels.sumRows((Nd4jTensor) x, 0, (Nd4jTensor) out);
+    }
+
+    @Override
+    public void sumRows(Tensor x, double beta, Tensor out) {
+        Operands.sameBackendAndDtype(this, X_OUT, x, out);
+        Operands.sumRows(x, out);
+        NioKernels.sumRows((Nd4jTensor) x, beta, (Nd4jTensor) out);
     }
 
     @Override

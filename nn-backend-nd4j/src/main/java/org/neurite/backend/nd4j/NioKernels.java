@@ -140,9 +140,10 @@ final class NioKernels {
 
     /**
      * {@code out[0][j] = Σ_i x[i][j]}, accumulated in double for float32 too, in the EJML backend's order,
-     * so that both backends give the same bias gradients.
+     * so that both backends give the same bias gradients; plus {@code beta · out} (with {@code beta = 0} the
+     * old {@code out} is not read).
      */
-    static void sumRows(Nd4jTensor x, Nd4jTensor out) {
+    static void sumRows(Nd4jTensor x, double beta, Nd4jTensor out) {
         int rows = x.rows();
         int cols = x.cols();
         for (int j = 0; j < cols; j++) {
@@ -151,9 +152,9 @@ final class NioKernels {
                 sum += x.d != null ? x.d.get(i * cols + j) : x.f.get(i * cols + j);
             }
             if (out.d != null) {
-                out.d.put(j, sum);
+                out.d.put(j, beta == 0 ? sum : beta * out.d.get(j) + sum);
             } else {
-                out.f.put(j, (float) sum);
+                out.f.put(j, (float) (beta == 0 ? sum : beta * out.f.get(j) + sum));
             }
         }
     }

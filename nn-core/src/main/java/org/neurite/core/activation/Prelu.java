@@ -59,6 +59,41 @@ final class Prelu extends ElementwiseActivation implements ParametricActivation 
         return new double[] {total};
     }
 
+    /**
+     * The forward pass with {@code alpha} read from the layer's parameter tensor. The function object
+     * captures that value, so this allocates one small object per call (the price of keeping
+     * {@link org.neurite.api.Backend#map} the only element-wise seam).
+     */
+    @Override
+    public void forward(Tensor z, List<Tensor> values, Tensor out) {
+        double slope = alpha(values);
+        z.backend().map(z, x -> x > 0 ? x : slope * x, out);
+    }
+
+    @Override
+    public void backward(Tensor z, Tensor a, List<Tensor> values, Tensor gradA, Tensor gradZ) {
+        double slope = alpha(values);
+        z.backend().zip(z, gradA, (x, g) -> x > 0 ? g : g * slope, gradZ);
+    }
+
+    @Override
+    public void accumulateParameterGradients(Tensor z, Tensor a, List<Tensor> values, Tensor gradA,
+                                             List<Tensor> gradients) {
+        if (gradients.size() != 1) {
+            throw new IllegalArgumentException(NAME + ": gradients: expected 1 tensor (alpha), got "
+                    + gradients.size());
+        }
+        Tensor gradient = gradients.get(0);
+        gradient.set(0, 0, gradient.get(0, 0) + parameterGradient(z, a, gradA)[0]);
+    }
+
+    private static double alpha(List<Tensor> values) {
+        if (values.size() != 1) {
+            throw new IllegalArgumentException(NAME + ": values: expected 1 tensor (alpha), got " + values.size());
+        }
+        return values.get(0).get(0, 0);
+    }
+
     @Override
     public Prelu withParameters(Map<String, Double> values) {
         Map<String, Double> merged = new LinkedHashMap<>(parameters());
