@@ -1,9 +1,9 @@
 /**
- * Neurite's API: tensors, backends, activations and layers, with the SPIs that backend and activation jars
- * implement. Depends on the JDK alone.
+ * Neurite's API: tensors, backends, activations, losses and layers, with the SPIs that backend, activation
+ * and loss jars implement. Depends on the JDK alone.
  *
- * <p>Backends and activations are found with {@link java.util.ServiceLoader}: on the module path through
- * their modules' {@code provides}, on the class path through their {@code META-INF/services} files.
+ * <p>Backends, activations and losses are found with {@link java.util.ServiceLoader}: on the module path
+ * through their modules' {@code provides}, on the class path through their {@code META-INF/services} files.
  */
 module org.neurite.api {
     exports org.neurite.api;
@@ -12,4 +12,5 @@ module org.neurite.api {
 
     uses org.neurite.api.spi.BackendProvider;
     uses org.neurite.api.spi.ActivationProvider;
+    uses org.neurite.api.spi.LossProvider;
 }

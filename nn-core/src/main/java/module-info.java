@@ -21,4 +21,5 @@ module org.neurite.core {
     opens org.neurite.core.inject to com.google.guice;
 
     provides org.neurite.api.spi.ActivationProvider with org.neurite.core.activation.BuiltinActivationProvider;
+    provides org.neurite.api.spi.LossProvider with org.neurite.core.loss.BuiltinLossProvider;
 }

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.neurite.api.spi.ActivationFactory;
 import org.neurite.api.spi.ActivationProvider;
 
@@ -28,8 +26,8 @@ import org.neurite.api.spi.ActivationProvider;
 @Stability(Stability.Status.STABLE)
 public final class Activations {
 
-    private static final Pattern SPEC = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\((.*)\\))?\\s*");
-    private static final Pattern PARAM = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*([^,\\s]+)\\s*");
+    private static final SpecParser PARSER = new SpecParser("activation",
+            "'relu' or 'leaky_relu(alpha=0.1)'", UnknownActivationException::new);
 
     private static volatile Activations discovered;
 
@@ -100,18 +98,12 @@ public final class Activations {
      * @throws IllegalArgumentException if the text is malformed or a value out of range
      */
     public Activation get(String spec) {
-        Matcher m = SPEC.matcher(spec == null ? "" : spec);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("activation: expected a name such as 'relu' or "
-                    + "'leaky_relu(alpha=0.1)', got '" + spec + "'");
-        }
-        String name = m.group(1).toLowerCase(Locale.ROOT);
-        Registration reg = byName.get(name);
+        SpecParser.Parsed parsed = PARSER.parse(spec);
+        Registration reg = byName.get(parsed.key());
         if (reg == null) {
-            throw new UnknownActivationException("activation: unknown name '" + m.group(1)
-                    + "'; known: " + String.join(", ", byName.keySet()));
+            throw PARSER.unknownName(parsed.name(), byName.keySet());
         }
-        return reg.factory.create(parameters(reg.factory, spec, m.group(2)));
+        return reg.factory.create(parameters(reg.factory, parsed));
     }
 
     /** The activation {@code name} with the given parameters (others take their defaults). */
@@ -144,42 +136,16 @@ public final class Activations {
     public String sourceOf(String name) {
         Registration reg = byName.get(name.toLowerCase(Locale.ROOT));
         if (reg == null) {
-            throw new UnknownActivationException("activation: unknown name '" + name
-                    + "'; known: " + String.join(", ", byName.keySet()));
+            throw PARSER.unknownName(name, byName.keySet());
         }
         return reg.source;
     }
 
-    private static Map<String, Double> parameters(ActivationFactory factory, String spec, String text) {
+    private static Map<String, Double> parameters(ActivationFactory factory, SpecParser.Parsed parsed) {
         Map<String, Double> defaults = factory.defaults();
         Map<String, Double> values = new LinkedHashMap<>(defaults);
-        if (text == null || text.isBlank()) {
-            return values;
-        }
-        java.util.Set<String> given = new java.util.HashSet<>();
-        for (String part : text.split(",", -1)) {
-            Matcher p = PARAM.matcher(part);
-            if (!p.matches()) {
-                throw new IllegalArgumentException("activation '" + spec
-                        + "': expected parameters as name=value separated by commas, got '" + part.trim() + "'");
-            }
-            String key = p.group(1).toLowerCase(Locale.ROOT);
-            if (!given.add(key)) {
-                // A repeated name would silently keep the last value and hide a typo in the other.
-                throw new IllegalArgumentException("activation '" + spec + "': parameter '" + key
-                        + "' is given twice");
-            }
-            if (!defaults.containsKey(key)) {
-                throw new UnknownActivationException("activation '" + factory.name() + "': unknown parameter '"
-                        + p.group(1) + "'; known: " + (defaults.isEmpty() ? "none" : String.join(", ", defaults.keySet())));
-            }
-            try {
-                values.put(key, Double.parseDouble(p.group(2)));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("activation '" + factory.name() + "': parameter '" + key
-                        + "' expected a number, got '" + p.group(2) + "'", e);
-            }
-        }
+        PARSER.forEachParameter(parsed, factory.name(), defaults.keySet(),
+                (key, text) -> values.put(key, PARSER.number(factory.name(), key, text)));
         return values;
     }
 
@@ -187,8 +153,7 @@ public final class Activations {
                                  String source) {
         Registration previous = names.putIfAbsent(name, new Registration(factory, source));
         if (previous != null) {
-            throw new DuplicateActivationException("activation: the name '" + name + "' is registered twice, by "
-                    + previous.source + " and by " + source + "; rename one of them");
+            throw new DuplicateActivationException(PARSER.duplicate(name, previous.source, source));
         }
     }
 
