@@ -14,6 +14,7 @@ module org.neurite.core {
     requires static com.google.guice;
 
     exports org.neurite.core;
+    exports org.neurite.core.data;
     exports org.neurite.core.init;
     exports org.neurite.core.inject;
 
