@@ -18,6 +18,7 @@ module org.neurite.core {
     exports org.neurite.core.init;
     exports org.neurite.core.inject;
     exports org.neurite.core.optim;
+    exports org.neurite.core.train;
 
     // Guice calls the package-private @Inject constructors and @Provides methods reflectively.
     opens org.neurite.core.inject to com.google.guice;

@@ -2,6 +2,8 @@ package org.neurite.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.neurite.api.Backend;
 import org.neurite.api.DType;
 import org.neurite.api.Layer;
@@ -22,6 +24,11 @@ import org.neurite.api.Tensor;
  * <p>Thread-safe: a built model may {@code predict} from many threads at once. Each pass writes into its
  * own {@link Workspace}; the array methods use a fresh one per call, or for single samples one per
  * thread. For passes that allocate nothing, keep a workspace per thread and call {@link #forward(Workspace)}.
+ *
+ * <p>A trained model may carry the {@link Standardization} fitted on its training data. The array methods
+ * ({@code predict}, {@code trace}) take raw features and apply it first; the tensor methods
+ * ({@code forward}) run the network itself on inputs that are already standardized
+ * ({@link #standardization()} tells how).
  */
 @Stability(Stability.Status.STABLE)
 public final class Mlp {
@@ -29,12 +36,19 @@ public final class Mlp {
     private final Backend backend;
     private final DType dtype;
     private final List<Layer> layers;
+    private final Standardization standardization;
     private final ThreadLocal<Workspace> singleSample = ThreadLocal.withInitial(() -> workspace(1));
+    private final ThreadLocal<double[]> singleSampleInput = ThreadLocal.withInitial(() -> new double[inputSize()]);
 
     Mlp(Backend backend, DType dtype, List<Layer> layers) {
+        this(backend, dtype, layers, null);
+    }
+
+    private Mlp(Backend backend, DType dtype, List<Layer> layers, Standardization standardization) {
         this.backend = backend;
         this.dtype = dtype;
         this.layers = List.copyOf(layers);
+        this.standardization = standardization;
     }
 
     /** A builder; see the class example. */
@@ -95,6 +109,26 @@ public final class Mlp {
         return layers.stream().mapToLong(Layer::parameterCount).sum();
     }
 
+    /** The standardization the array methods apply to raw features first, if the model has one. */
+    public Optional<Standardization> standardization() {
+        return Optional.ofNullable(standardization);
+    }
+
+    /**
+     * This model with {@code standardization} applied by the array methods (for example the one fitted on
+     * the training data); the layers and their parameters are shared, not copied.
+     *
+     * @param standardization {@code null} for none
+     * @throws IllegalArgumentException if its size is not {@link #inputSize()}
+     */
+    public Mlp withStandardization(Standardization standardization) {
+        if (standardization != null && standardization.size() != inputSize()) {
+            throw new IllegalArgumentException("standardization: expected " + inputSize()
+                    + " features (the model's inputs), got " + standardization.size());
+        }
+        return new Mlp(backend, dtype, layers, standardization);
+    }
+
     /**
      * Every learnable parameter as a flat list in a stable order, layer by layer and, within a layer, in the
      * order of {@link Layer#parameters()}: {@code layers.0.weight}, {@code layers.0.bias}, then
@@ -122,7 +156,7 @@ public final class Mlp {
         for (Layer layer : layers) {
             copies.add(layer.copy());
         }
-        return new Mlp(backend, dtype, copies);
+        return new Mlp(backend, dtype, copies, standardization);
     }
 
     /**
@@ -244,7 +278,13 @@ public final class Mlp {
     public void predict(double[] x, double[] out) {
         requireWidth(x.length, 1);
         Workspace ws = singleSample.get();
-        ws.input().assign(x);
+        if (standardization == null) {
+            ws.input().assign(x);
+        } else {
+            double[] standardized = singleSampleInput.get();
+            standardization.apply(x, standardized);
+            ws.input().assign(standardized);
+        }
         forward(ws).copyTo(out);
     }
 
@@ -266,7 +306,16 @@ public final class Mlp {
             requireWidth(batch[r].length, batch.length);
             System.arraycopy(batch[r], 0, flat, r * inputSize(), inputSize());
         }
-        ws.input().assign(flat);
+        if (standardization == null) {
+            ws.input().assign(flat);
+        } else {
+            double[] wide = new double[flat.length];
+            for (int i = 0; i < flat.length; i++) {
+                wide[i] = flat[i];
+            }
+            standardization.applyToRows(wide);
+            ws.input().assign(wide);
+        }
         return forward(ws).toFloatArray();
     }
 
@@ -343,6 +392,9 @@ public final class Mlp {
         for (int r = 0; r < batch.length; r++) {
             requireWidth(batch[r].length, batch.length);
             System.arraycopy(batch[r], 0, flat, r * n, n);
+        }
+        if (standardization != null) {
+            standardization.applyToRows(flat);
         }
         return flat;
     }

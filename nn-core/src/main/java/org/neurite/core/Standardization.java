@@ -134,6 +134,24 @@ public final class Standardization {
     }
 
     /**
+     * Standardizes, in place, every row of a row-major batch of {@link #size()}-wide rows; allocates nothing.
+     *
+     * @param rowMajor modified; its length a multiple of {@link #size()}
+     * @throws IllegalArgumentException if the length is not a multiple of {@link #size()} (nothing changed)
+     */
+    public void applyToRows(double[] rowMajor) {
+        if (rowMajor.length % mean.length != 0) {
+            throw new IllegalArgumentException("rowMajor: expected a multiple of " + mean.length
+                    + " values (whole rows), got " + rowMajor.length);
+        }
+        for (int base = 0; base < rowMajor.length; base += mean.length) {
+            for (int j = 0; j < mean.length; j++) {
+                rowMajor[base + j] = (rowMajor[base + j] - mean[j]) / scale[j];
+            }
+        }
+    }
+
+    /**
      * The standardized rows, as new arrays.
      *
      * @param rows each of {@link #size()} values; not modified

@@ -1,0 +1,475 @@
+package org.neurite.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import org.neurite.api.Loss;
+import org.neurite.api.Losses;
+import org.neurite.api.Stability;
+import org.neurite.core.Mlp;
+import org.neurite.core.Parameter;
+import org.neurite.core.Standardization;
+import org.neurite.core.data.Dataset;
+import org.neurite.core.optim.GradientClipping;
+import org.neurite.core.optim.Optimizer;
+import org.neurite.core.optim.OptimizerFactory;
+import org.neurite.core.optim.Optimizers;
+import org.neurite.core.optim.Schedule;
+import org.neurite.core.optim.ScheduleFactory;
+import org.neurite.core.optim.Schedules;
+
+/**
+ * Fits a model to a data set with mini-batch gradient descent:
+ *
+ * <pre>{@code
+ * TrainingResult r = Trainer.builder()
+ *         .loss("cross_entropy").optimizer("adam(lr=0.001)").batchSize(64).epochs(50).seed(42)
+ *         .validation(split.validation()).earlyStopping(EarlyStopping.of(5)).listener(Progress.toLog())
+ *         .build().fit(model, split.train());
+ * }</pre>
+ *
+ * <p>Each epoch visits every training sample once, in an order shuffled by a {@link Random} seeded once per
+ * run (so the same seed gives the same batches, and bit-identical weights, run after run); batches are
+ * consecutive slices of that order and the last one may be smaller, as PyTorch's {@code DataLoader} with
+ * {@code drop_last=False}. A step is: forward, loss, backward, optional clipping, the optimizer's update.
+ * After each epoch the validation set is scored, listeners are told, early stopping and the learning-rate
+ * schedule (stepped once per epoch; {@code reduce_on_plateau} gets the monitored loss) take their turn.
+ *
+ * <p>The model passed to {@link #fit} is never changed: training runs on a private {@link Mlp#copy()},
+ * published as {@link TrainingResult#model()} when it ends. The optimizer works on float64 master copies of
+ * the parameters, written back to the model's tensors after every step (for float32 models, rounded: the
+ * master weights keep the precision small updates need). A trainer is immutable and may run several fits,
+ * one after another or at once.
+ *
+ * <p>Standardization: when the training data carries one ({@link Dataset#standardized()},
+ * {@code Split.standardized()}), the trained model carries it too, so that it takes raw features; the
+ * validation data must then be standardized the same way. When only the model carries one (training
+ * further), both data sets are standardized with it first.
+ */
+@Stability(Stability.Status.EXPERIMENTAL)
+public final class Trainer {
+
+    private final Loss loss;
+    private final OptimizerFactory optimizer;
+    private final ScheduleFactory schedule;
+    private final GradientClipping clipping;
+    private final int batchSize;
+    private final int epochs;
+    private final Long seed;
+    private final boolean shuffle;
+    private final Dataset validation;
+    private final double validationFraction;
+    private final EarlyStopping earlyStopping;
+    private final List<TrainingListener> listeners;
+
+    private Trainer(Builder b, Loss loss) {
+        this.loss = loss;
+        this.optimizer = b.optimizer;
+        this.schedule = b.schedule;
+        this.clipping = b.clipping;
+        this.batchSize = b.batchSize;
+        this.epochs = b.epochs;
+        this.seed = b.seed;
+        this.shuffle = b.shuffle;
+        this.validation = b.validation;
+        this.validationFraction = b.validationFraction;
+        this.earlyStopping = b.earlyStopping;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    /** A builder; {@link Builder#loss} is required, everything else has a default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The loss. */
+    public Loss loss() {
+        return loss;
+    }
+
+    /**
+     * Trains a copy of {@code model} on {@code train}.
+     *
+     * @throws IllegalArgumentException if the data does not fit the model or the loss (naming which)
+     * @throws TrainingDivergedException if a loss or gradient turns NaN or infinite
+     * @throws UnsupportedOperationException if a layer of the model cannot be trained
+     */
+    public TrainingResult fit(Mlp model, Dataset train) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(train, "train");
+        Random random = seed != null ? new Random(seed) : new Random();
+        Dataset trainData = train;
+        Dataset validationData = validation;
+        if (validationData == null && validationFraction > 0) {
+            var split = train.split(1 - validationFraction, random.nextLong());
+            trainData = split.train();
+            validationData = split.validation();
+        }
+        Optional<Standardization> standardization = trainData.standardization();
+        if (standardization.isEmpty() && model.standardization().isPresent()) {
+            standardization = model.standardization();
+            trainData = trainData.standardizedWith(standardization.get());
+            validationData = validationData == null ? null : validationData.standardizedWith(standardization.get());
+        }
+        requireFit(model, trainData, "train");
+        if (validationData != null) {
+            requireFit(model, validationData, "validation");
+            if (!validationData.standardization().equals(standardization)) {
+                throw new IllegalArgumentException("validation: expected data standardized like the training data ("
+                        + standardization.map(Standardization::toString).orElse("none") + "), got "
+                        + validationData.standardization().map(Standardization::toString).orElse("none")
+                        + "; use Split.standardized() or validation.standardizedWith(...)");
+            }
+        }
+        Targets trainTargets = Targets.of(trainData, model.outputSize(), loss);
+        Targets validationTargets = validationData == null ? null
+                : Targets.of(validationData, model.outputSize(), loss);
+        Run run = new Run(model.copy(), trainData, trainTargets, random);
+        History history = run.train(validationData, validationTargets);
+        for (TrainingListener l : listeners) {
+            l.onTrainingEnd(history);
+        }
+        Mlp trained = run.model.withStandardization(standardization.orElse(null));
+        return new TrainingResult(trained, history);
+    }
+
+    /**
+     * Scores {@code model} on {@code data} with this trainer's loss, in batches of its batch size. Raw data
+     * is standardized with the model's standardization first, as {@link Mlp#predict(double[][])} does.
+     *
+     * @throws IllegalArgumentException if the data does not fit the model or the loss
+     */
+    public Evaluation evaluate(Mlp model, Dataset data) {
+        Dataset prepared = data;
+        if (data.standardization().isEmpty() && model.standardization().isPresent()) {
+            prepared = data.standardizedWith(model.standardization().get());
+        }
+        requireFit(model, prepared, "data");
+        Targets targets = Targets.of(prepared, model.outputSize(), loss);
+        return new Evaluator(model, prepared, targets, Math.min(batchSize, prepared.size())).evaluate(loss);
+    }
+
+    private static void requireFit(Mlp model, Dataset data, String name) {
+        if (data.featureCount() != model.inputSize()) {
+            throw new IllegalArgumentException(name + ": expected " + model.inputSize()
+                    + " features (the model's inputs), got " + data.featureCount());
+        }
+        if (data.size() == 0) {
+            throw new IllegalArgumentException(name + ": expected at least one sample, got none");
+        }
+    }
+
+    /** One fit's state: the private model, master weights, optimizer and buffers. */
+    private final class Run {
+        final Mlp model;
+        final Dataset data;
+        final Targets targets;
+        final Random random;
+        final List<Parameter> parameters;
+        final List<double[]> masters = new ArrayList<>();
+        final List<double[]> gradients = new ArrayList<>();
+        final List<double[]> best = new ArrayList<>();
+        final Optimizer opt;
+        final Schedule sched;
+        final Batches full;
+        final Batches last;
+        final int[] order;
+
+        Run(Mlp model, Dataset data, Targets targets, Random random) {
+            this.model = model;
+            this.data = data;
+            this.targets = targets;
+            this.random = random;
+            this.parameters = model.parameters();
+            for (Parameter p : parameters) {
+                double[] values = new double[(int) p.size()];
+                p.tensor().copyTo(values);
+                masters.add(values);
+                gradients.add(new double[values.length]);
+                best.add(values.clone());
+            }
+            this.opt = optimizer.create();
+            this.sched = schedule == null ? null : schedule.create(opt);
+            int n = data.size();
+            int size = Math.min(batchSize, n);
+            this.full = new Batches(model, size, targets.width());
+            this.last = n % size == 0 ? null : new Batches(model, n % size, targets.width());
+            this.order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+        }
+
+        History train(Dataset validationData, Targets validationTargets) {
+            List<EpochMetrics> history = new ArrayList<>();
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int bestEpoch = 0;
+            int sinceBest = 0;
+            boolean stopped = false;
+            Evaluator evaluator = validationData == null ? null
+                    : new Evaluator(model, validationData, validationTargets, Math.min(batchSize, validationData.size()));
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long start = System.nanoTime();
+                double lr = opt.learningRate();
+                double[] train = epoch(epoch);
+                Evaluation v = evaluator == null ? null : evaluator.evaluate(loss);
+                EpochMetrics m = new EpochMetrics(epoch, train[0], train[1],
+                        v == null ? Double.NaN : v.loss(), v == null ? Double.NaN : v.accuracy(),
+                        v == null ? Double.NaN : v.mse(), v == null ? Double.NaN : v.mae(), lr,
+                        (System.nanoTime() - start) / 1_000_000);
+                history.add(m);
+                for (TrainingListener l : listeners) {
+                    l.onEpochEnd(m);
+                }
+                double monitored = v == null ? m.trainLoss() : v.loss();
+                double minDelta = earlyStopping == null ? 0 : earlyStopping.minDelta();
+                if (bestEpoch == 0 || monitored < bestLoss - minDelta) {
+                    bestLoss = monitored;
+                    bestEpoch = epoch;
+                    sinceBest = 0;
+                    if (earlyStopping != null && earlyStopping.restoreBest()) {
+                        for (int i = 0; i < masters.size(); i++) {
+                            System.arraycopy(masters.get(i), 0, best.get(i), 0, masters.get(i).length);
+                        }
+                    }
+                } else {
+                    sinceBest++;
+                }
+                if (sched != null) {
+                    if (schedule.spec().startsWith("reduce_on_plateau")) {
+                        sched.step(monitored);
+                    } else {
+                        sched.step();
+                    }
+                }
+                if (earlyStopping != null && sinceBest >= earlyStopping.patience() && epoch < epochs) {
+                    stopped = true;
+                    break;
+                }
+            }
+            if (earlyStopping != null && earlyStopping.restoreBest()) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    parameters.get(i).tensor().assign(best.get(i));
+                }
+            }
+            return new History(history, bestEpoch, stopped);
+        }
+
+        /** Trains one epoch; returns {mean loss per sample, accuracy or NaN}. */
+        private double[] epoch(int epoch) {
+            int n = order.length;
+            if (shuffle) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = random.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+            }
+            int batches = (n + full.rows - 1) / full.rows;
+            for (TrainingListener l : listeners) {
+                l.onEpochStart(epoch, epochs, batches);
+            }
+            double total = 0;
+            int correct = 0;
+            for (int b = 0, from = 0; b < batches; b++, from += full.rows) {
+                Batches batch = from + full.rows <= n ? full : last;
+                batch.load(data, targets, order, from);
+                double value = batch.run(model, loss, targets, true);
+                if (!Double.isFinite(value)) {
+                    throw new TrainingDivergedException(epoch, b + 1, "loss", value);
+                }
+                step(epoch, b + 1, batch);
+                total += batch.perSampleTotal(loss, value);
+                if (data.isClassification()) {
+                    correct += batch.correct(data, targets, order, from);
+                }
+                for (TrainingListener l : listeners) {
+                    l.onBatchEnd(epoch, b + 1, batches, value);
+                }
+            }
+            return new double[] {total / n, data.isClassification() ? (double) correct / n : Double.NaN};
+        }
+
+        /** The gradients out of the workspace, checked, clipped, then the update into masters and tensors. */
+        private void step(int epoch, int batch, Batches buffers) {
+            for (int i = 0; i < parameters.size(); i++) {
+                double[] g = gradients.get(i);
+                buffers.workspace.gradient(i).copyTo(g);
+                for (double v : g) {
+                    if (!Double.isFinite(v)) {
+                        throw new TrainingDivergedException(epoch, batch,
+                                "gradient of " + parameters.get(i).name(), v);
+                    }
+                }
+            }
+            clipping.apply(gradients);
+            opt.step(masters, gradients);
+            for (int i = 0; i < parameters.size(); i++) {
+                parameters.get(i).tensor().assign(masters.get(i));
+            }
+        }
+    }
+
+    /**
+     * Builds a {@link Trainer}. Each method checks its argument at once and throws before changing the
+     * builder. Defaults: {@code adam(lr=0.001)}, no schedule, no clipping, batches of 32, 10 epochs, shuffled
+     * with an unseeded random source (set {@link #seed} to reproduce a run), no validation, no early
+     * stopping, losses from {@link Losses#discover()}.
+     */
+    @Stability(Stability.Status.EXPERIMENTAL)
+    public static final class Builder {
+        private String lossSpec;
+        private Loss lossInstance;
+        private Losses losses;
+        private OptimizerFactory optimizer = Optimizers.adam(0.001);
+        private ScheduleFactory schedule;
+        private GradientClipping clipping = GradientClipping.none();
+        private int batchSize = 32;
+        private int epochs = 10;
+        private Long seed;
+        private boolean shuffle = true;
+        private Dataset validation;
+        private double validationFraction;
+        private EarlyStopping earlyStopping;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The loss by spec, for example {@code cross_entropy(label_smoothing=0.1)}; looked up at {@link #build()}. */
+        public Builder loss(String spec) {
+            this.lossSpec = Objects.requireNonNull(spec, "loss");
+            this.lossInstance = null;
+            return this;
+        }
+
+        /** The loss itself. */
+        public Builder loss(Loss loss) {
+            this.lossInstance = Objects.requireNonNull(loss, "loss");
+            this.lossSpec = null;
+            return this;
+        }
+
+        /** The registry that {@link #loss(String)} looks names up in (user losses included). */
+        public Builder losses(Losses registry) {
+            this.losses = Objects.requireNonNull(registry, "losses");
+            return this;
+        }
+
+        /** The optimizer by spec, for example {@code adam(lr=0.001)} or {@code sgd(lr=0.1, momentum=0.9)}. */
+        public Builder optimizer(String spec) {
+            this.optimizer = Optimizers.parse(spec);
+            return this;
+        }
+
+        /** The optimizer. */
+        public Builder optimizer(OptimizerFactory factory) {
+            this.optimizer = Objects.requireNonNull(factory, "optimizer");
+            return this;
+        }
+
+        /** A learning-rate schedule by spec, for example {@code cosine(t_max=50)}; stepped once per epoch. */
+        public Builder schedule(String spec) {
+            this.schedule = Schedules.parse(spec);
+            return this;
+        }
+
+        /** A learning-rate schedule, stepped once per epoch. */
+        public Builder schedule(ScheduleFactory factory) {
+            this.schedule = Objects.requireNonNull(factory, "schedule");
+            return this;
+        }
+
+        /** Gradient clipping, for example {@code GradientClipping.byNorm(1.0)}, applied before every update. */
+        public Builder clipping(GradientClipping policy) {
+            this.clipping = Objects.requireNonNull(policy, "clipping");
+            return this;
+        }
+
+        /** Samples per batch, at least 1 (a data set smaller than this trains in one batch). */
+        public Builder batchSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("batchSize: expected >= 1, got " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        /** Epochs to train (at most, with early stopping), at least 1. */
+        public Builder epochs(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("epochs: expected >= 1, got " + count);
+            }
+            this.epochs = count;
+            return this;
+        }
+
+        /** The seed of the shuffling and of {@link #validationSplit}: the same seed, the same run. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Whether each epoch reshuffles the samples (default true); false keeps the data set's order. */
+        public Builder shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        /** A validation set scored after every epoch; replaces {@link #validationSplit}. */
+        public Builder validation(Dataset data) {
+            this.validation = Objects.requireNonNull(data, "validation");
+            this.validationFraction = 0;
+            return this;
+        }
+
+        /**
+         * Holds out this fraction of the training data for validation (stratified for classes, seeded by
+         * {@link #seed}); replaces {@link #validation}.
+         */
+        public Builder validationSplit(double fraction) {
+            if (!(fraction > 0 && fraction < 1)) {
+                throw new IllegalArgumentException("validationSplit: expected a fraction in (0, 1), got " + fraction);
+            }
+            this.validationFraction = fraction;
+            this.validation = null;
+            return this;
+        }
+
+        /** Early stopping on the validation loss (or the training loss without validation). */
+        public Builder earlyStopping(EarlyStopping policy) {
+            this.earlyStopping = Objects.requireNonNull(policy, "earlyStopping");
+            return this;
+        }
+
+        /** Early stopping after {@code patience} epochs without improvement, restoring the best weights. */
+        public Builder earlyStopping(int patience) {
+            return earlyStopping(EarlyStopping.of(patience));
+        }
+
+        /** Adds a listener, called in the order added. */
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Makes the trainer.
+         *
+         * @throws IllegalStateException if no loss was given
+         * @throws org.neurite.api.UnknownLossException if the loss's name is unknown
+         */
+        public Trainer build() {
+            if (lossSpec == null && lossInstance == null) {
+                throw new IllegalStateException("loss: expected loss(...) before build(), for example "
+                        + "loss(\"cross_entropy\") or loss(\"mse\")");
+            }
+            Loss resolved = lossInstance != null ? lossInstance
+                    : (losses != null ? losses : Losses.discover()).get(lossSpec);
+            return new Trainer(this, resolved);
+        }
+    }
+}
