@@ -288,4 +288,17 @@ class BuiltinLossesTest {
                 () -> LOSSES.get("kl_div").evaluate(new double[] {-1, -1}, new double[] {0.5, -0.5}, 1, 2, 2, null));
         assertTrue(e.getMessage().contains("row 0, column 1") && e.getMessage().contains("-0.5"), e.getMessage());
     }
+
+    @Test
+    void theReadmeExampleRunsAndEachRowsGradientSumsToZero() {
+        Loss loss = Losses.discover().get("cross_entropy(label_smoothing=0.1)");
+        double[] logits = {2.0, -1.0, 0.5,   0.1, 0.2, 3.0};
+        double[] classes = {0, 2};
+        double[] gradient = new double[6];
+        double value = loss.evaluate(logits, classes, 2, 3, 1, gradient);
+        assertTrue(Double.isFinite(value) && value > 0, "loss " + value);
+        for (int row = 0; row < 2; row++) {
+            assertEquals(0.0, gradient[3 * row] + gradient[3 * row + 1] + gradient[3 * row + 2], 1e-15);
+        }
+    }
 }
