@@ -53,7 +53,8 @@ public interface Loss {
 
     /**
      * Checks that a target of {@code targetCols} columns fits a prediction of {@code cols} columns: the
-     * same width for element-wise losses; for class losses also 1 (class indices), when {@code cols >= 2}.
+     * same width for element-wise losses; 1 (class indices) for class losses, and either for
+     * {@code cross_entropy} (1 only when {@code cols >= 2}).
      *
      * @throws IllegalArgumentException if it does not (or a width is below 1), naming the loss and both widths
      */
@@ -64,7 +65,9 @@ public interface Loss {
      * prediction: what PyTorch's autograd gives for {@code loss.backward()}.
      *
      * <p>Allocates nothing. The result and every gradient element are finite for every finite input in
-     * the loss's domain (inputs outside it, such as a probability above 1, are rejected).
+     * the loss's domain (inputs outside it, such as a probability above 1, are rejected) whose exact loss
+     * is within the range of a double (a squared error of 1e200 is not); in particular for logits of
+     * ±1000 and for probabilities exactly 0 and 1.
      *
      * @param prediction {@code rows × cols}, row-major: what the loss documents, for example logits for
      *     {@code bce_with_logits} and {@code cross_entropy}, log-probabilities for {@code nll} and
