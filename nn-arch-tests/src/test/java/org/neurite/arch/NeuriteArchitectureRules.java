@@ -33,19 +33,24 @@ final class NeuriteArchitectureRules {
             .as("nn-api depends on the JDK alone")
             .because("users and backend authors get the API without EJML, ND4J, Guice or SLF4J");
 
-    /** Rule 2: api <- core <- core.inject <- examples; backends and the kit see only the api. */
+    /**
+     * Rule 2: api <- core <- core.inject <- examples, and api <- core <- io <- examples; backends and the kit
+     * see only the api.
+     */
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("org.neurite..")
             .withOptionalLayers(true)
             .layer("API").definedBy("org.neurite.api..")
             .layer("Core").definedBy(resideInAPackage("org.neurite.core..")
                     .and(not(resideInAPackage("org.neurite.core.inject.."))))
             .layer("Inject").definedBy("org.neurite.core.inject..")
+            .layer("IO").definedBy("org.neurite.io..")
             .layer("Backends").definedBy("org.neurite.backend..")
             .layer("TestKit").definedBy("org.neurite.tck..")
             .layer("Examples").definedBy("org.neurite.examples..")
             .whereLayer("Examples").mayNotBeAccessedByAnyLayer()
             .whereLayer("Inject").mayOnlyBeAccessedByLayers("Examples")
-            .whereLayer("Core").mayOnlyBeAccessedByLayers("Inject", "Examples")
+            .whereLayer("IO").mayOnlyBeAccessedByLayers("Examples")
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Inject", "IO", "Examples")
             .whereLayer("Backends").mayNotBeAccessedByAnyLayer()
             .whereLayer("TestKit").mayNotBeAccessedByAnyLayer()
             .as("modules see only the layers below them")
@@ -84,6 +89,14 @@ final class NeuriteArchitectureRules {
             .resideOutsideOfPackage("org.neurite.backend.nd4j..")
             .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.bytedeco..")
             .as("ND4J is used only in org.neurite.backend.nd4j");
+
+    /** Rule 5 for file formats: Commons CSV (and the Commons libraries it brings) only in nn-io. */
+    static final ArchRule COMMONS_CSV_ONLY_IN_IO = noClasses().that()
+            .resideOutsideOfPackage("org.neurite.io..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.commons.csv..",
+                    "org.apache.commons.io..", "org.apache.commons.codec..")
+            .as("Commons CSV is used only in org.neurite.io")
+            .because("nn-core reads no files: applications that only train on arrays never need the parser");
 
     /** Rule 6. */
     static final ArchRule EXAMPLES_REACH_BACKENDS_THROUGH_THE_API = noClasses().that()

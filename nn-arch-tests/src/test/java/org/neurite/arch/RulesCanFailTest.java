@@ -31,6 +31,7 @@ class RulesCanFailTest {
             Map.entry("GUICE_ONLY_IN_INJECT", classes(org.neurite.core.fixture.CoreUsingGuiceAndEjml.class)),
             Map.entry("EJML_ONLY_IN_ITS_BACKEND", classes(org.neurite.core.fixture.CoreUsingGuiceAndEjml.class)),
             Map.entry("ND4J_ONLY_IN_ITS_BACKEND", classes(org.neurite.core.fixture.CoreUsingNd4j.class)),
+            Map.entry("COMMONS_CSV_ONLY_IN_IO", classes(org.neurite.core.fixture.CoreUsingCommonsCsv.class)),
             Map.entry("EXAMPLES_REACH_BACKENDS_THROUGH_THE_API",
                     classes(org.neurite.examples.fixture.ExampleUsingBackend.class)),
             Map.entry("NO_CYCLES_BETWEEN_MODULES", classes(org.neurite.core.fixture.CoreUsingExamples.class,
@@ -68,6 +69,17 @@ class RulesCanFailTest {
             assertThrows(AssertionError.class, () -> rules.get(e.getKey()).check(fixture),
                     e.getKey() + " did not fail on its fixture");
         }));
+    }
+
+    /** nn-core must not depend on nn-io: the layer rule fails on that edge alone. */
+    @Test
+    void coreUsingIoBreaksTheLayers() throws IllegalAccessException {
+        JavaClasses fixture = new ClassFileImporter().importClasses(org.neurite.core.fixture.CoreUsingIo.class,
+                org.neurite.io.CsvDatasets.class);
+        assertThrows(AssertionError.class, () -> rules().get("LAYERS").check(fixture));
+        JavaClasses io = new ClassFileImporter().importClasses(org.neurite.io.CsvDatasets.class,
+                org.neurite.core.data.Dataset.class);
+        rules().get("LAYERS").check(io);
     }
 
     private static Map<String, ArchRule> rules() throws IllegalAccessException {

@@ -1,0 +1,13 @@
+/**
+ * Reading data sets from files: CSV through Apache Commons CSV ({@link org.neurite.io.CsvDatasets}), and
+ * the bundled Iris and digits sets ({@link org.neurite.io.BundledDatasets}).
+ *
+ * <p>The bundled CSV files live in the module's own package {@code org/neurite/io/data}, which is neither
+ * exported nor opened: {@code BundledDatasets} reads them from inside the module, where they are visible.
+ */
+module org.neurite.io {
+    requires transitive org.neurite.core;
+    requires org.apache.commons.csv;
+
+    exports org.neurite.io;
+}
