@@ -74,9 +74,9 @@ final class Adagrad extends AbstractOptimizer {
         for (int j = 0; j < p.length; j++) {
             double gj = g[j];
             if (wd != 0) {
-                gj = gj + wd * p[j];
+                gj = Math.fma(wd, p[j], gj);
             }
-            sum[j] = sum[j] + gj * gj;
+            sum[j] = Math.fma(gj, gj, sum[j]);
             double std = Math.sqrt(sum[j]) + eps;
             p[j] = p[j] + -clr * gj / std;
         }

@@ -145,7 +145,7 @@ abstract class EpochSchedule implements Schedule {
                 @Override
                 double next(double lr, long epoch) {
                     long count = milestones.stream().filter(m -> m == epoch).count();
-                    return count == 0 ? lr : lr * StrictMath.pow(gamma, count);
+                    return count == 0 ? lr : lr * Math.pow(gamma, count);
                 }
             });
         }
@@ -182,7 +182,8 @@ abstract class EpochSchedule implements Schedule {
 
     /**
      * CosineAnnealingLR with torch 1.13's recursive form (not the closed form), so values agree with torch to
-     * the last bits; past {@code tMax} it rises again, as torch's does. Cosines by {@link StrictMath#cos}.
+     * the last bits; past {@code tMax} it rises again, as torch's does. Cosines by {@link Math#cos}, which on
+     * HotSpot agrees with the C library cos that Python uses.
      */
     record CosineFactory(int tMax, double etaMin) implements ScheduleFactory {
         static final List<String> PARAMS = List.of("t_max", "eta_min");
@@ -211,10 +212,10 @@ abstract class EpochSchedule implements Schedule {
                         return lr;
                     }
                     if (Math.floorMod(epoch - 1 - tMax, 2L * tMax) == 0) {
-                        return lr + (baseLr - etaMin) * (1 - StrictMath.cos(Math.PI / tMax)) / 2;
+                        return lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
                     }
-                    return (1 + StrictMath.cos(Math.PI * epoch / tMax))
-                            / (1 + StrictMath.cos(Math.PI * (epoch - 1) / tMax)) * (lr - etaMin) + etaMin;
+                    return (1 + Math.cos(Math.PI * epoch / tMax))
+                            / (1 + Math.cos(Math.PI * (epoch - 1) / tMax)) * (lr - etaMin) + etaMin;
                 }
             });
         }

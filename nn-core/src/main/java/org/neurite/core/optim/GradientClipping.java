@@ -27,7 +27,7 @@ public final class GradientClipping {
 
     /**
      * Scales all gradients together so that their total 2-norm, over all arrays as if concatenated, is at
-     * most about {@code maxNorm}, as torch: {@code total = sqrt(sum_i norm(g_i)^2)},
+     * most about {@code maxNorm}, as torch: {@code total = norm([norm(g_0), norm(g_1), ...])},
      * {@code coef = min(maxNorm / (total + 1e-6), 1.0)}, every element multiplied by {@code coef} (also when
      * it is 1.0). A non-finite total is not an error (torch's {@code error_if_nonfinite=False}).
      *
@@ -41,16 +41,11 @@ public final class GradientClipping {
         if (grads.isEmpty()) {
             return 0.0;
         }
-        double sumOfSquares = 0.0;
-        for (double[] g : grads) {
-            double own = 0.0;
-            for (double x : g) {
-                own += x * x;
-            }
-            double norm = Math.sqrt(own);
-            sumOfSquares += norm * norm;
+        double[] norms = new double[grads.size()];
+        for (int i = 0; i < norms.length; i++) {
+            norms[i] = norm2(grads.get(i));
         }
-        double total = Math.sqrt(sumOfSquares);
+        double total = norm2(norms);
         double coef = Math.min(maxNorm / (total + 1e-6), 1.0);
         for (double[] g : grads) {
             for (int j = 0; j < g.length; j++) {
@@ -73,6 +68,19 @@ public final class GradientClipping {
                 g[j] = Math.min(Math.max(g[j], -clipValue), clipValue);
             }
         }
+    }
+
+    /**
+     * The 2-norm as torch 1.13's CPU kernel computes it in float64: squares accumulated in order by fused
+     * multiply-adds, then the square root (checked bit for bit against {@code torch.norm} for lengths 2 to
+     * 3000).
+     */
+    static double norm2(double[] x) {
+        double acc = 0.0;
+        for (double v : x) {
+            acc = Math.fma(v, v, acc);
+        }
+        return Math.sqrt(acc);
     }
 
     private static void checkArrays(String owner, List<double[]> grads) {

@@ -83,20 +83,20 @@ final class RmsProp extends AbstractOptimizer {
         for (int j = 0; j < p.length; j++) {
             double gj = g[j];
             if (wd != 0) {
-                gj = gj + wd * p[j];
+                gj = Math.fma(wd, p[j], gj);
             }
-            squareAvg[j] = squareAvg[j] * alpha + (1 - alpha) * gj * gj;
+            squareAvg[j] = Math.fma((1 - alpha) * gj, gj, squareAvg[j] * alpha);
             double avg;
             if (gradAvg != null) {
-                gradAvg[j] = gradAvg[j] * alpha + (1 - alpha) * gj;
-                avg = Math.sqrt(squareAvg[j] + -1.0 * gradAvg[j] * gradAvg[j]);
+                gradAvg[j] = Math.fma(1 - alpha, gj, gradAvg[j] * alpha);
+                avg = Math.sqrt(Math.fma(-1.0 * gradAvg[j], gradAvg[j], squareAvg[j]));
             } else {
                 avg = Math.sqrt(squareAvg[j]);
             }
             avg = avg + eps;
             if (buf != null) {
                 buf[j] = buf[j] * momentum + gj / avg;
-                p[j] = p[j] + -lr * buf[j];
+                p[j] = Math.fma(-lr, buf[j], p[j]);
             } else {
                 p[j] = p[j] + -lr * gj / avg;
             }

@@ -70,13 +70,13 @@ final class Sgd extends AbstractOptimizer {
         for (int j = 0; j < p.length; j++) {
             double d = g[j];
             if (wd != 0) {
-                d = d + wd * p[j];
+                d = Math.fma(wd, p[j], d);
             }
             if (momentum != 0) {
-                buf[j] = step == 1 ? d : buf[j] * momentum + keep * d;
-                d = f.nesterov() ? d + momentum * buf[j] : buf[j];
+                buf[j] = step == 1 ? d : Math.fma(keep, d, buf[j] * momentum);
+                d = f.nesterov() ? Math.fma(momentum, buf[j], d) : buf[j];
             }
-            p[j] = p[j] + -lr * d;
+            p[j] = Math.fma(-lr, d, p[j]);
         }
     }
 }
