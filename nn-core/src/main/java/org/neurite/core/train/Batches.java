@@ -31,6 +31,11 @@ final class Batches {
         this.gradient = new double[rows * cols];
     }
 
+    /** The target buffer that {@link #load} fills. */
+    double[] targets() {
+        return targets;
+    }
+
     /** Fills the input and target buffers with samples {@code order[from .. from + rows)}. */
     void load(Dataset data, Targets encoding, int[] order, int from) {
         int n = data.featureCount();
@@ -42,15 +47,15 @@ final class Batches {
     }
 
     /**
-     * Runs the forward pass and the loss; with {@code train}, also writes {@code dL/d output} and runs the
-     * backward pass into zeroed gradients.
+     * Runs the forward pass on the input tensor and the loss against {@code batchTargets}; with
+     * {@code train}, also writes {@code dL/d output} and runs the backward pass into zeroed gradients.
      *
      * @return the batch's loss, as the loss reduces it
      */
-    double run(Mlp model, Loss loss, Targets encoding, boolean train) {
+    double run(Mlp model, Loss loss, double[] batchTargets, int targetWidth, boolean train) {
         model.forward(workspace.forward());
         workspace.output().copyTo(prediction);
-        double value = loss.evaluate(prediction, targets, rows, cols, encoding.width(), train ? gradient : null);
+        double value = loss.evaluate(prediction, batchTargets, rows, cols, targetWidth, train ? gradient : null);
         if (train && Double.isFinite(value)) {
             workspace.outputGradient().assign(gradient);
             workspace.zeroGradients();

@@ -35,7 +35,7 @@ final class Evaluator {
         for (int from = 0; from < n; from += full.rows) {
             Batches batch = from + full.rows <= n ? full : last;
             batch.load(data, targets, order, from);
-            total += batch.perSampleTotal(loss, batch.run(model, loss, targets, false));
+            total += batch.perSampleTotal(loss, batch.run(model, loss, batch.targets(), targets.width(), false));
             if (data.isClassification()) {
                 correct += batch.correct(data, targets, order, from);
             } else {

@@ -9,11 +9,9 @@ import org.neurite.api.Loss;
 import org.neurite.api.Losses;
 import org.neurite.api.Stability;
 import org.neurite.core.Mlp;
-import org.neurite.core.Parameter;
 import org.neurite.core.Standardization;
 import org.neurite.core.data.Dataset;
 import org.neurite.core.optim.GradientClipping;
-import org.neurite.core.optim.Optimizer;
 import org.neurite.core.optim.OptimizerFactory;
 import org.neurite.core.optim.Optimizers;
 import org.neurite.core.optim.Schedule;
@@ -161,41 +159,44 @@ public final class Trainer {
         }
     }
 
-    /** One fit's state: the private model, master weights, optimizer and buffers. */
+    /**
+     * A session that trains a private copy of {@code model} one batch at a time with this trainer's loss,
+     * optimizer and clipping (the schedule, epochs and early stopping are {@link #fit}'s).
+     *
+     * @throws UnsupportedOperationException if a layer of the model cannot be trained
+     */
+    public TrainingSession session(Mlp model) {
+        Objects.requireNonNull(model, "model");
+        return new TrainingSession(model.copy(), loss, optimizer.create(), clipping);
+    }
+
+    /** One fit's state: the session (private model, master weights, optimizer), the schedule and the order. */
     private final class Run {
+        final TrainingSession session;
         final Mlp model;
         final Dataset data;
         final Targets targets;
         final Random random;
-        final List<Parameter> parameters;
-        final List<double[]> masters = new ArrayList<>();
-        final List<double[]> gradients = new ArrayList<>();
         final List<double[]> best = new ArrayList<>();
-        final Optimizer opt;
         final Schedule sched;
         final Batches full;
         final Batches last;
         final int[] order;
 
         Run(Mlp model, Dataset data, Targets targets, Random random) {
-            this.model = model;
+            this.session = session(model);
+            this.model = session.model();
             this.data = data;
             this.targets = targets;
             this.random = random;
-            this.parameters = model.parameters();
-            for (Parameter p : parameters) {
-                double[] values = new double[(int) p.size()];
-                p.tensor().copyTo(values);
-                masters.add(values);
-                gradients.add(new double[values.length]);
-                best.add(values.clone());
+            for (double[] m : session.masters()) {
+                best.add(m.clone());
             }
-            this.opt = optimizer.create();
-            this.sched = schedule == null ? null : schedule.create(opt);
+            this.sched = schedule == null ? null : schedule.create(session.optimizer());
             int n = data.size();
             int size = Math.min(batchSize, n);
-            this.full = new Batches(model, size, targets.width());
-            this.last = n % size == 0 ? null : new Batches(model, n % size, targets.width());
+            this.full = session.buffers(size, targets.width());
+            this.last = n % size == 0 ? null : session.buffers(n % size, targets.width());
             this.order = new int[n];
             for (int i = 0; i < n; i++) {
                 order[i] = i;
@@ -212,7 +213,7 @@ public final class Trainer {
                     : new Evaluator(model, validationData, validationTargets, Math.min(batchSize, validationData.size()));
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
-                double lr = opt.learningRate();
+                double lr = session.optimizer().learningRate();
                 double[] train = epoch(epoch);
                 Evaluation v = evaluator == null ? null : evaluator.evaluate(loss);
                 EpochMetrics m = new EpochMetrics(epoch, train[0], train[1],
@@ -230,6 +231,7 @@ public final class Trainer {
                     bestEpoch = epoch;
                     sinceBest = 0;
                     if (earlyStopping != null && earlyStopping.restoreBest()) {
+                        List<double[]> masters = session.masters();
                         for (int i = 0; i < masters.size(); i++) {
                             System.arraycopy(masters.get(i), 0, best.get(i), 0, masters.get(i).length);
                         }
@@ -238,11 +240,7 @@ public final class Trainer {
                     sinceBest++;
                 }
                 if (sched != null) {
-                    if (schedule.spec().startsWith("reduce_on_plateau")) {
-                        sched.step(monitored);
-                    } else {
-                        sched.step();
-                    }
+                    sched.step(monitored); // reduce_on_plateau reads the monitored loss; the others ignore it
                 }
                 if (earlyStopping != null && sinceBest >= earlyStopping.patience() && epoch < epochs) {
                     stopped = true;
@@ -250,9 +248,7 @@ public final class Trainer {
                 }
             }
             if (earlyStopping != null && earlyStopping.restoreBest()) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    parameters.get(i).tensor().assign(best.get(i));
-                }
+                session.restore(best);
             }
             return new History(history, bestEpoch, stopped);
         }
@@ -277,39 +273,16 @@ public final class Trainer {
             for (int b = 0, from = 0; b < batches; b++, from += full.rows) {
                 Batches batch = from + full.rows <= n ? full : last;
                 batch.load(data, targets, order, from);
-                double value = batch.run(model, loss, targets, true);
-                if (!Double.isFinite(value)) {
-                    throw new TrainingDivergedException(epoch, b + 1, "loss", value);
-                }
-                step(epoch, b + 1, batch);
+                double value = session.step(batch, batch.targets(), targets.width(), epoch, b + 1);
                 total += batch.perSampleTotal(loss, value);
                 if (data.isClassification()) {
                     correct += batch.correct(data, targets, order, from);
                 }
-                for (TrainingListener l : listeners) {
-                    l.onBatchEnd(epoch, b + 1, batches, value);
+                for (int i = 0; i < listeners.size(); i++) { // indexed: no iterator per batch
+                    listeners.get(i).onBatchEnd(epoch, b + 1, batches, value);
                 }
             }
             return new double[] {total / n, data.isClassification() ? (double) correct / n : Double.NaN};
-        }
-
-        /** The gradients out of the workspace, checked, clipped, then the update into masters and tensors. */
-        private void step(int epoch, int batch, Batches buffers) {
-            for (int i = 0; i < parameters.size(); i++) {
-                double[] g = gradients.get(i);
-                buffers.workspace.gradient(i).copyTo(g);
-                for (double v : g) {
-                    if (!Double.isFinite(v)) {
-                        throw new TrainingDivergedException(epoch, batch,
-                                "gradient of " + parameters.get(i).name(), v);
-                    }
-                }
-            }
-            clipping.apply(gradients);
-            opt.step(masters, gradients);
-            for (int i = 0; i < parameters.size(); i++) {
-                parameters.get(i).tensor().assign(masters.get(i));
-            }
         }
     }
 

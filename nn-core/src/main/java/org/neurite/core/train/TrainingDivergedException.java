@@ -17,19 +17,19 @@ public class TrainingDivergedException extends NeuriteException {
     private final String quantity;
 
     TrainingDivergedException(int epoch, int batch, String quantity, double value) {
-        super("training diverged: epoch " + epoch + ", batch " + batch + ": " + quantity + " is " + value
-                + "; try a smaller learning rate, gradient clipping, or standardized inputs");
+        super("training diverged: " + (epoch > 0 ? "epoch " + epoch + ", batch " + batch : "step " + batch) + ": "
+                + quantity + " is " + value + "; try a smaller learning rate, gradient clipping, or standardized inputs");
         this.epoch = epoch;
         this.batch = batch;
         this.quantity = quantity;
     }
 
-    /** The 1-based epoch. */
+    /** The 1-based epoch; 0 for a {@link TrainingSession#step} outside {@link Trainer#fit}. */
     public int epoch() {
         return epoch;
     }
 
-    /** The 1-based batch within the epoch. */
+    /** The 1-based batch within the epoch, or outside {@link Trainer#fit} the session's 1-based step. */
     public int batch() {
         return batch;
     }

@@ -131,4 +131,28 @@ class TrainerTest {
         assertThrows(IllegalArgumentException.class, () -> Trainer.builder().batchSize(0));
         assertThrows(IllegalArgumentException.class, () -> Trainer.builder().validationSplit(1.0));
     }
+
+    @Test
+    void aSessionStepsLikeFitAndChecksItsArguments() {
+        Dataset xor = Datasets.xor();
+        Mlp model = tutorialXor(5);
+        Trainer trainer = Trainer.builder().loss("bce").optimizer("sgd(lr=0.5)").batchSize(4).epochs(3)
+                .shuffle(false).build();
+        TrainingSession session = trainer.session(model);
+        double[] x = {0, 0, 0, 1, 1, 0, 1, 1};
+        double[] y = {0, 1, 1, 0};
+        for (int i = 0; i < 3; i++) {
+            session.step(x, y, 4);
+        }
+        assertEquals(3, session.steps());
+        assertArrayEquals(weights(trainer.fit(model, xor).model()), weights(session.snapshot()),
+                "three full-batch steps in order are three epochs of fit");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> session.step(new double[7], y, 4));
+        assertEquals("inputs: expected 4 rows of 2 values (8), got 7 values", e.getMessage());
+        double[] before = weights(session.model())[0];
+        assertThrows(TrainingDivergedException.class,
+                () -> session.step(new double[] {Double.NaN, 0, 0, 1, 1, 0, 1, 1}, y, 4));
+        assertArrayEquals(before, weights(session.model())[0], "a diverged step changes nothing");
+    }
 }
