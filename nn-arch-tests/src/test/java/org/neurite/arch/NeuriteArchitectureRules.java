@@ -17,6 +17,7 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 import org.neurite.api.Stability;
 import org.neurite.api.spi.ActivationProvider;
 import org.neurite.api.spi.BackendProvider;
+import org.neurite.api.spi.LossProvider;
 
 /**
  * ARCHITECTURE.md's module rules as ArchUnit rules, kept as constants after ArchUnit's own
@@ -136,6 +137,7 @@ final class NeuriteArchitectureRules {
      */
     static final ArchRule PROVIDERS_ARE_LOADABLE = classes().that().implement(BackendProvider.class)
             .or().implement(ActivationProvider.class)
+            .or().implement(LossProvider.class)
             .and().areNotInterfaces().and().areTopLevelClasses()
             .should().bePublic().andShould().haveSimpleNameEndingWith("Provider")
             .andShould(havePublicNoArgConstructor())
