@@ -2,7 +2,6 @@ package org.neurite.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.neurite.api.Backend;
 import org.neurite.api.DType;
@@ -38,7 +37,8 @@ public final class Mlp {
     private final List<Layer> layers;
     private final Standardization standardization;
     private final ThreadLocal<Workspace> singleSample = ThreadLocal.withInitial(() -> workspace(1));
-    private final ThreadLocal<double[]> singleSampleInput = ThreadLocal.withInitial(() -> new double[inputSize()]);
+    /** Per thread, the standardized single sample; its initializer captures a size, not this model. */
+    private final ThreadLocal<double[]> singleSampleInput;
 
     Mlp(Backend backend, DType dtype, List<Layer> layers) {
         this(backend, dtype, layers, null);
@@ -49,6 +49,8 @@ public final class Mlp {
         this.dtype = dtype;
         this.layers = List.copyOf(layers);
         this.standardization = standardization;
+        int inputs = this.layers.get(0).inputSize();
+        this.singleSampleInput = ThreadLocal.withInitial(() -> new double[inputs]);
     }
 
     /** A builder; see the class example. */

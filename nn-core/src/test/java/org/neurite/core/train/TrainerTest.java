@@ -155,4 +155,28 @@ class TrainerTest {
                 () -> session.step(new double[] {Double.NaN, 0, 0, 1, 1, 0, 1, 1}, y, 4));
         assertArrayEquals(before, weights(session.model())[0], "a diverged step changes nothing");
     }
+
+    @Test
+    void aModelKeepsServingTheSameAnswersWhileACopyOfItTrains() throws Exception {
+        Mlp model = tutorialXor(8);
+        double[] x = {0.25, 0.75};
+        double expected = model.predict(x)[0];
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger differences = new java.util.concurrent.atomic.AtomicInteger();
+        Thread server = new Thread(() -> {
+            double[] out = new double[1];
+            while (!done.get()) {
+                model.predict(x, out);
+                if (out[0] != expected) {
+                    differences.incrementAndGet();
+                }
+            }
+        });
+        server.start();
+        Trainer.builder().loss("bce").optimizer("adam(lr=0.05)").batchSize(8).epochs(30).seed(1).build()
+                .fit(model, Datasets.twoMoons(200, 0.1, 3));
+        done.set(true);
+        server.join();
+        assertEquals(0, differences.get(), "predictions of the original changed while its copy trained");
+    }
 }
