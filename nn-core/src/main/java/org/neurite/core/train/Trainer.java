@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.neurite.api.Loss;
 import org.neurite.api.Losses;
 import org.neurite.api.Stability;
@@ -28,8 +29,9 @@ import org.neurite.core.optim.Schedules;
  *         .build().fit(model, split.train());
  * }</pre>
  *
- * <p>Each epoch visits every training sample once, in an order shuffled by a {@link Random} seeded once per
- * run (so the same seed gives the same batches, and bit-identical weights, run after run); batches are
+ * <p>Each epoch visits every training sample once, in an order shuffled by a {@link Random} seeded from the
+ * run's seed and the epoch (so the same seed gives the same batches, and bit-identical weights, run after
+ * run, and a run resumed from a {@link Checkpoint} continues exactly); batches are
  * consecutive slices of that order and the last one may be smaller, as PyTorch's {@code DataLoader} with
  * {@code drop_last=False}. A step is: forward, loss, backward, optional clipping, the optimizer's update.
  * After each epoch the validation set is scored, listeners are told, early stopping and the learning-rate
@@ -61,6 +63,7 @@ public final class Trainer {
     private final double validationFraction;
     private final EarlyStopping earlyStopping;
     private final List<TrainingListener> listeners;
+    private final Consumer<Checkpoint> checkpoints;
 
     private Trainer(Builder b, Loss loss) {
         this.loss = loss;
@@ -75,6 +78,7 @@ public final class Trainer {
         this.validationFraction = b.validationFraction;
         this.earlyStopping = b.earlyStopping;
         this.listeners = List.copyOf(b.listeners);
+        this.checkpoints = b.checkpoints;
     }
 
     /** A builder; {@link Builder#loss} is required, everything else has a default. */
@@ -96,12 +100,32 @@ public final class Trainer {
      */
     public TrainingResult fit(Mlp model, Dataset train) {
         Objects.requireNonNull(model, "model");
+        return run(model, train, seed != null ? seed : new Random().nextLong(), null);
+    }
+
+    /**
+     * Continues the run that {@code checkpoint} was taken from, on the same training data, up to this
+     * trainer's number of epochs: the weights equal those of a run that never stopped (the same trainer
+     * settings, the same data). Use the trainer that made the checkpoint, or one with more epochs.
+     *
+     * @throws IllegalArgumentException if the checkpoint has this many epochs or more already, or does not
+     *     fit the optimizer (naming the state entry)
+     */
+    public TrainingResult resume(Checkpoint checkpoint, Dataset train) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        if (checkpoint.epoch() >= epochs && !checkpoint.history().stoppedEarly()) {
+            throw new IllegalArgumentException("checkpoint: expected fewer than " + epochs
+                    + " epochs (this trainer's), got one after epoch " + checkpoint.epoch());
+        }
+        return run(checkpoint.model(), train, checkpoint.seed(), checkpoint);
+    }
+
+    private TrainingResult run(Mlp model, Dataset train, long runSeed, Checkpoint from) {
         Objects.requireNonNull(train, "train");
-        Random random = seed != null ? new Random(seed) : new Random();
         Dataset trainData = train;
         Dataset validationData = validation;
         if (validationData == null && validationFraction > 0) {
-            var split = train.split(1 - validationFraction, random.nextLong());
+            var split = train.split(1 - validationFraction, runSeed);
             trainData = split.train();
             validationData = split.validation();
         }
@@ -124,13 +148,12 @@ public final class Trainer {
         Targets trainTargets = Targets.of(trainData, model.outputSize(), loss);
         Targets validationTargets = validationData == null ? null
                 : Targets.of(validationData, model.outputSize(), loss);
-        Run run = new Run(model.copy(), trainData, trainTargets, random);
+        Run run = new Run(model, trainData, trainTargets, runSeed, standardization.orElse(null), from);
         History history = run.train(validationData, validationTargets);
         for (TrainingListener l : listeners) {
             l.onTrainingEnd(history);
         }
-        Mlp trained = run.model.withStandardization(standardization.orElse(null));
-        return new TrainingResult(trained, history);
+        return new TrainingResult(run.model.withStandardization(standardization.orElse(null)), history);
     }
 
     /**
@@ -170,25 +193,31 @@ public final class Trainer {
         return new TrainingSession(model.copy(), loss, optimizer.create(), clipping);
     }
 
-    /** One fit's state: the session (private model, master weights, optimizer), the schedule and the order. */
+    /** One run's state: the session (private model, master weights, optimizer), the schedule, early stopping. */
     private final class Run {
         final TrainingSession session;
         final Mlp model;
         final Dataset data;
         final Targets targets;
-        final Random random;
+        final long runSeed;
+        final Standardization standardization;
         final List<double[]> best = new ArrayList<>();
         final Schedule sched;
         final Batches full;
         final Batches last;
         final int[] order;
+        final List<EpochMetrics> history = new ArrayList<>();
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch;
+        int sinceBest;
 
-        Run(Mlp model, Dataset data, Targets targets, Random random) {
-            this.session = session(model);
+        Run(Mlp start, Dataset data, Targets targets, long runSeed, Standardization standardization, Checkpoint from) {
+            this.session = session(start);
             this.model = session.model();
             this.data = data;
             this.targets = targets;
-            this.random = random;
+            this.runSeed = runSeed;
+            this.standardization = standardization;
             for (double[] m : session.masters()) {
                 best.add(m.clone());
             }
@@ -198,20 +227,55 @@ public final class Trainer {
             this.full = session.buffers(size, targets.width());
             this.last = n % size == 0 ? null : session.buffers(n % size, targets.width());
             this.order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
+            if (from != null) {
+                replay(from);
             }
         }
 
+        /** Brings the schedule, early stopping and the optimizer to where the checkpoint's run was. */
+        private void replay(Checkpoint from) {
+            session.restore(from.weights());
+            for (EpochMetrics m : from.history().epochs()) {
+                history.add(m);
+                judge(m);
+            }
+            if (!from.bestWeights().isEmpty()) {
+                List<double[]> weights = from.bestWeights();
+                for (int i = 0; i < best.size(); i++) {
+                    System.arraycopy(weights.get(i), 0, best.get(i), 0, best.get(i).length);
+                }
+            }
+            session.optimizer().restoreState(from.optimizerState()); // after the schedule's replay: its lr wins
+        }
+
+        /** Early stopping's and the schedule's turn after an epoch; true if the epoch was the best so far. */
+        private boolean judge(EpochMetrics m) {
+            double monitored = m.validated() ? m.validationLoss() : m.trainLoss();
+            double minDelta = earlyStopping == null ? 0 : earlyStopping.minDelta();
+            boolean improved = bestEpoch == 0 || monitored < bestLoss - minDelta;
+            if (improved) {
+                bestLoss = monitored;
+                bestEpoch = m.epoch();
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
+            if (sched != null) {
+                sched.step(monitored); // reduce_on_plateau reads the monitored loss; the others ignore it
+            }
+            return improved;
+        }
+
+        private boolean stopsEarly() {
+            return earlyStopping != null && sinceBest >= earlyStopping.patience();
+        }
+
         History train(Dataset validationData, Targets validationTargets) {
-            List<EpochMetrics> history = new ArrayList<>();
-            double bestLoss = Double.POSITIVE_INFINITY;
-            int bestEpoch = 0;
-            int sinceBest = 0;
-            boolean stopped = false;
             Evaluator evaluator = validationData == null ? null
                     : new Evaluator(model, validationData, validationTargets, Math.min(batchSize, validationData.size()));
-            for (int epoch = 1; epoch <= epochs; epoch++) {
+            boolean restoreBest = earlyStopping != null && earlyStopping.restoreBest();
+            boolean stopped = stopsEarly();
+            for (int epoch = history.size() + 1; epoch <= epochs && !stopped; epoch++) {
                 long start = System.nanoTime();
                 double lr = session.optimizer().learningRate();
                 double[] train = epoch(epoch);
@@ -224,39 +288,38 @@ public final class Trainer {
                 for (TrainingListener l : listeners) {
                     l.onEpochEnd(m);
                 }
-                double monitored = v == null ? m.trainLoss() : v.loss();
-                double minDelta = earlyStopping == null ? 0 : earlyStopping.minDelta();
-                if (bestEpoch == 0 || monitored < bestLoss - minDelta) {
-                    bestLoss = monitored;
-                    bestEpoch = epoch;
-                    sinceBest = 0;
-                    if (earlyStopping != null && earlyStopping.restoreBest()) {
-                        List<double[]> masters = session.masters();
-                        for (int i = 0; i < masters.size(); i++) {
-                            System.arraycopy(masters.get(i), 0, best.get(i), 0, masters.get(i).length);
-                        }
+                if (judge(m) && restoreBest) {
+                    List<double[]> masters = session.masters();
+                    for (int i = 0; i < masters.size(); i++) {
+                        System.arraycopy(masters.get(i), 0, best.get(i), 0, masters.get(i).length);
                     }
-                } else {
-                    sinceBest++;
                 }
-                if (sched != null) {
-                    sched.step(monitored); // reduce_on_plateau reads the monitored loss; the others ignore it
-                }
-                if (earlyStopping != null && sinceBest >= earlyStopping.patience() && epoch < epochs) {
-                    stopped = true;
-                    break;
+                stopped = stopsEarly() && epoch < epochs;
+                if (checkpoints != null) {
+                    checkpoints.accept(new Checkpoint(session.snapshot().withStandardization(standardization),
+                            session.masters(), epoch,
+                            runSeed, session.optimizer().state(), new History(history, bestEpoch, stopped),
+                            restoreBest ? best : List.of()));
                 }
             }
-            if (earlyStopping != null && earlyStopping.restoreBest()) {
+            if (restoreBest) {
                 session.restore(best);
             }
             return new History(history, bestEpoch, stopped);
         }
 
-        /** Trains one epoch; returns {mean loss per sample, accuracy or NaN}. */
+        /**
+         * Trains one epoch in an order drawn for that epoch alone (the identity shuffled by a generator seeded
+         * from the run's seed and the epoch), so that a resumed run draws what the whole run would have;
+         * returns {mean loss per sample, accuracy or NaN}.
+         */
         private double[] epoch(int epoch) {
             int n = order.length;
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
             if (shuffle) {
+                Random random = new Random(runSeed + epoch * 0x9E3779B97F4A7C15L);
                 for (int i = n - 1; i > 0; i--) {
                     int j = random.nextInt(i + 1);
                     int t = order[i];
@@ -308,6 +371,7 @@ public final class Trainer {
         private double validationFraction;
         private EarlyStopping earlyStopping;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private Consumer<Checkpoint> checkpoints;
 
         private Builder() {
         }
@@ -426,6 +490,15 @@ public final class Trainer {
         /** Adds a listener, called in the order added. */
         public Builder listener(TrainingListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Receives a {@link Checkpoint} after every epoch (to keep in memory or save), from which
+         * {@link Trainer#resume} continues the run exactly.
+         */
+        public Builder checkpoints(Consumer<Checkpoint> sink) {
+            this.checkpoints = Objects.requireNonNull(sink, "checkpoints");
             return this;
         }
 

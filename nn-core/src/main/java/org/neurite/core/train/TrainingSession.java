@@ -149,6 +149,16 @@ public final class TrainingSession {
 
     /** Writes {@code values} (one array per parameter) into the masters and the model's tensors. */
     void restore(List<double[]> values) {
+        if (values.size() != parameters.size()) {
+            throw new IllegalArgumentException("weights: expected " + parameters.size()
+                    + " arrays (one per parameter), got " + values.size());
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            if (values.get(i).length != masters.get(i).length) {
+                throw new IllegalArgumentException("weights of " + parameters.get(i).name() + ": expected "
+                        + masters.get(i).length + " values, got " + values.get(i).length);
+            }
+        }
         for (int i = 0; i < parameters.size(); i++) {
             System.arraycopy(values.get(i), 0, masters.get(i), 0, masters.get(i).length);
             parameters.get(i).tensor().assign(masters.get(i));

@@ -21,6 +21,13 @@ class TrainerTest {
         return Mlp.builder().input(2).dense(4, "relu").dense(3, "relu").dense(1, "sigmoid").seed(seed).build();
     }
 
+    /** The history's metrics with the wall times zeroed, which differ from run to run. */
+    private static List<EpochMetrics> withoutTimes(History h) {
+        return h.epochs().stream().map(m -> new EpochMetrics(m.epoch(), m.trainLoss(), m.trainAccuracy(),
+                m.validationLoss(), m.validationAccuracy(), m.validationMse(), m.validationMae(), m.learningRate(), 0))
+                .toList();
+    }
+
     private static double[][] weights(Mlp model) {
         List<double[]> all = new ArrayList<>();
         for (Parameter p : model.parameters()) {
@@ -178,5 +185,35 @@ class TrainerTest {
         done.set(true);
         server.join();
         assertEquals(0, differences.get(), "predictions of the original changed while its copy trained");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(org.neurite.api.DType.class)
+    void resumingAfterAnyEpochGivesTheWeightsOfTheUninterruptedRun(org.neurite.api.DType dtype) {
+        Dataset data = Datasets.spirals(40, 3, 0.2, 2).standardized();
+        Mlp model = Mlp.builder().dtype(dtype).input(2).dense(16, "prelu").dense(3, "linear").seed(4).build();
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        Trainer trainer = Trainer.builder().loss("cross_entropy").optimizer("adam(lr=0.3, amsgrad=true)")
+                .schedule("reduce_on_plateau(factor=0.5, patience=1)").batchSize(16).epochs(30).seed(5)
+                .validationSplit(0.25).earlyStopping(new EarlyStopping(4, 0.0, true))
+                .checkpoints(checkpoints::add).build();
+        TrainingResult whole = trainer.fit(model, data);
+        assertEquals(whole.history().epochs().size(), checkpoints.size());
+        assertTrue(whole.history().last().learningRate() < 0.3, "the plateau schedule acted: " + whole.history());
+        assertTrue(whole.history().bestEpoch() < whole.history().epochs().size(), "the best epoch is restored");
+        for (Checkpoint c : List.copyOf(checkpoints.subList(0, checkpoints.size() - 1))) {
+            TrainingResult resumed = trainer.resume(c, data);
+            assertArrayEquals(weights(whole.model()), weights(resumed.model()), "resumed after epoch " + c.epoch());
+            assertEquals(withoutTimes(whole.history()), withoutTimes(resumed.history()),
+                    "history after resuming at epoch " + c.epoch());
+        }
+        assertTrue(whole.history().stoppedEarly(), whole.history().toString());
+        Checkpoint lastOne = checkpoints.get(checkpoints.size() - 1);
+        assertArrayEquals(weights(whole.model()), weights(trainer.resume(lastOne, data).model()),
+                "resuming a run that stopped early gives its result at once");
+        Checkpoint third = checkpoints.get(2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.builder()
+                .loss("cross_entropy").epochs(2).build().resume(third, data));
+        assertEquals("checkpoint: expected fewer than 2 epochs (this trainer's), got one after epoch 3", e.getMessage());
     }
 }
