@@ -36,19 +36,22 @@ public final class Mlp {
     private final DType dtype;
     private final List<Layer> layers;
     private final Standardization standardization;
+    private final List<String> classNames;
     private final ThreadLocal<Workspace> singleSample = ThreadLocal.withInitial(() -> workspace(1));
     /** Per thread, the standardized single sample; its initializer captures a size, not this model. */
     private final ThreadLocal<double[]> singleSampleInput;
 
     Mlp(Backend backend, DType dtype, List<Layer> layers) {
-        this(backend, dtype, layers, null);
+        this(backend, dtype, layers, null, null);
     }
 
-    private Mlp(Backend backend, DType dtype, List<Layer> layers, Standardization standardization) {
+    private Mlp(Backend backend, DType dtype, List<Layer> layers, Standardization standardization,
+                List<String> classNames) {
         this.backend = backend;
         this.dtype = dtype;
         this.layers = List.copyOf(layers);
         this.standardization = standardization;
+        this.classNames = classNames == null ? null : List.copyOf(classNames);
         int inputs = this.layers.get(0).inputSize();
         this.singleSampleInput = ThreadLocal.withInitial(() -> new double[inputs]);
     }
@@ -128,7 +131,27 @@ public final class Mlp {
             throw new IllegalArgumentException("standardization: expected " + inputSize()
                     + " features (the model's inputs), got " + standardization.size());
         }
-        return new Mlp(backend, dtype, layers, standardization);
+        return new Mlp(backend, dtype, layers, standardization, classNames);
+    }
+
+    /** The names of the classes a classifier's outputs stand for, in output order, if the model has them. */
+    public Optional<List<String>> classNames() {
+        return Optional.ofNullable(classNames);
+    }
+
+    /**
+     * This model with the names of its classes (a trained classifier gets its data set's); the layers are
+     * shared, not copied.
+     *
+     * @param names {@code null} for none; else one per output, or two for a single-output binary classifier
+     * @throws IllegalArgumentException if the count fits neither
+     */
+    public Mlp withClassNames(List<String> names) {
+        if (names != null && names.size() != outputSize() && !(outputSize() == 1 && names.size() == 2)) {
+            throw new IllegalArgumentException("classNames: expected " + outputSize() + " names (one per output)"
+                    + (outputSize() == 1 ? " or 2 (a binary classifier)" : "") + ", got " + names.size());
+        }
+        return new Mlp(backend, dtype, layers, standardization, names);
     }
 
     /**
@@ -158,7 +181,7 @@ public final class Mlp {
         for (Layer layer : layers) {
             copies.add(layer.copy());
         }
-        return new Mlp(backend, dtype, copies, standardization);
+        return new Mlp(backend, dtype, copies, standardization, classNames);
     }
 
     /**

@@ -122,4 +122,15 @@ class TrainingSeamTest {
         assertTrue(e.getMessage().startsWith("frozen layer: backward: expected a trainable layer"), e.getMessage());
         assertThrows(UnsupportedOperationException.class, mlp::copy);
     }
+
+    @Test
+    void classNamesFitTheOutputs() {
+        Mlp mlp = preluNetwork();
+        assertEquals(List.of("no", "yes"), mlp.withClassNames(List.of("no", "yes")).classNames().orElseThrow());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> mlp.withClassNames(List.of("a", "b", "c")));
+        assertEquals("classNames: expected 1 names (one per output) or 2 (a binary classifier), got 3", e.getMessage());
+        assertEquals(List.of("no", "yes"),
+                mlp.withClassNames(List.of("no", "yes")).copy().withStandardization(null).classNames().orElseThrow());
+    }
 }

@@ -153,7 +153,8 @@ public final class Trainer {
         for (TrainingListener l : listeners) {
             l.onTrainingEnd(history);
         }
-        return new TrainingResult(run.model.withStandardization(standardization.orElse(null)), history);
+        Mlp trained = run.model.withStandardization(standardization.orElse(null));
+        return new TrainingResult(trainData.isClassification() ? named(trained, trainData) : trained, history);
     }
 
     /**
@@ -170,6 +171,15 @@ public final class Trainer {
         requireFit(model, prepared, "data");
         Targets targets = Targets.of(prepared, model.outputSize(), loss);
         return new Evaluator(model, prepared, targets, Math.min(batchSize, prepared.size())).evaluate(loss);
+    }
+
+    /** The trained classifier with its data set's class names, when their count fits the outputs. */
+    private static Mlp named(Mlp model, Dataset data) {
+        List<String> names = data.classNames();
+        if (names.size() == model.outputSize() || (model.outputSize() == 1 && names.size() == 2)) {
+            return model.withClassNames(names);
+        }
+        return model; // fewer classes seen than outputs: the outputs' names are not known
     }
 
     private static void requireFit(Mlp model, Dataset data, String name) {

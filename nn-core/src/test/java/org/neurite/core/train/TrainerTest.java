@@ -89,6 +89,7 @@ class TrainerTest {
         assertTrue(last.validationAccuracy() > 0.8, last.toString());
         assertTrue(Double.isNaN(last.validationMse()));
         assertEquals(split.train().standardization(), r.model().standardization());
+        assertEquals(java.util.Optional.of(List.of("0", "1", "2")), r.model().classNames());
     }
 
     @Test
