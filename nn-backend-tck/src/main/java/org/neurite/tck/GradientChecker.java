@@ -60,8 +60,11 @@ import org.neurite.api.Tensor;
  * [{@value #MIN_ABS_Z}, {@value #MAX_ABS_Z}] with a random sign, away from the kink at 0 that most
  * activations have; for other points pass {@code z} yourself, and declare the kinks with
  * {@link #kinks(double...)} to have elements within one step of them skipped (counted in
- * {@link GradientReport#skipped()}). Nothing is skipped unless you declare it. The tests pick loss
- * inputs away from kinks themselves (an {@code l1} prediction not equal to its target).
+ * {@link GradientReport#skipped()}). Nothing is skipped unless you declare it, and the kinks concern
+ * {@code checkActivation} alone: {@link #checkLayer} draws its own inputs and skips nothing (a random
+ * pre-activation lands within a step of a fixed kink with a chance of about {@code 1e-6} per element; change
+ * the seed if it does), and {@link #checkLoss} checks where the caller says, so pick loss inputs away from
+ * kinks (an {@code l1} prediction not equal to its target).
  *
  * <p>Precision: finite differences need float64, the default. {@link #dtype(DType)} accepts float32 for
  * activations and layers, but float32's rounding (about {@code 6e-8 · |L| / h}) then needs a step near
