@@ -13,7 +13,6 @@ Timing: timeit, best of N repeats (numpy_forward.measure: the same statistic as 
 JMH's best iteration). Prints one JSON object per line: {"name", "dtype", "ns_per_call", "samples_per_s"};
 with --table, a readable table instead. Needs torch: Debian's is run with /usr/bin/python3.
 """
-import argparse
 import json
 import sys
 
@@ -21,7 +20,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from numpy_forward import measure, openblas_kernel
+from numpy_forward import measure, openblas_kernel, parse_args
 
 ACTIVATIONS = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid}
 CASES = [  # name, sizes, activations, loss, optimizer, batch
@@ -51,11 +50,7 @@ def batch(name, sizes, rows, dtype):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--repeats", type=int, default=7, help="timeit repeats; the best is kept (default 7)")
-    p.add_argument("--min-time", type=float, default=0.2, help="seconds per repeat (default 0.2)")
-    p.add_argument("--table", action="store_true", help="print a table instead of JSON lines")
-    args = p.parse_args()
+    args = parse_args(__doc__)
 
     torch.set_num_threads(2)
     torch.manual_seed(42)
