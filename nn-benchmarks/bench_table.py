@@ -2,6 +2,7 @@
 """Turns a JMH JSON result (run with -prof gc) and numpy_forward.py's output into the table of ratios.
 
     python3 bench_table.py jmh.json numpy.jsonl [--markdown]
+    python3 bench_table.py training-jmh.json --torch torch.jsonl [--markdown]    # the training table
 
 Every time is the best iteration (JMH) or the best repeat (numpy's timeit), the same statistic on both
 sides, so that a noisy, shared machine hurts neither more. Rows, per backend, case and dtype:
@@ -13,6 +14,10 @@ sides, so that a noisy, shared machine hurts neither more. Rows, per backend, ca
               but GEMM_ONLY, which times the matrix products alone and is reported as the GEMM rate)
   vs raw      raw time / our time: 1.00 is parity, >= 0.95 is the target
   vs numpy    numpy time / our time: > 1 means faster than numpy
+
+Training rows (TrainingStepBenchmark: one TrainingSession.step per call) make a second table beside
+torch_training.py's output: time/step, samples/s, B/op, PyTorch's time/step, and vs PyTorch = PyTorch's
+time / our time (> 1 means faster than PyTorch).
 """
 import argparse
 import json
@@ -24,6 +29,7 @@ CASES = {  # name -> (sizes, batch)
     "tiny_batch10000": ([2, 8, 4, 1], 10_000),
     "mnist_b256": ([784, 1024, 1024, 10], 256),
 }
+TRAINING_CASES = {"xor_b4": 4, "digits_b64": 64, "mnist_b256": 256}  # name -> batch (TrainingCase)
 UNIT_NS = {"ns/op": 1.0, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
 
 
@@ -54,13 +60,16 @@ def load_jmh(path):
             row.update(kind="ours", backend=p["backend"], variant="predict")
         elif cls == "MegamorphicBenchmark":
             row.update(kind="ours", backend=p["backend"], variant="megamorphic", case="tiny_batch10000")
+        elif cls == "TrainingStepBenchmark":
+            row.update(kind="training", backend=p["backend"], variant="step")
         else:
             continue
         out.append(row)
     return out
 
 
-def load_numpy(path):
+def load_python(path):
+    """numpy_forward.py's or torch_training.py's JSON lines -> {(name, dtype): ns per call}."""
     res = {}
     if path:
         for line in open(path):
@@ -88,16 +97,56 @@ def fmt_rate(x):
     return f"{x:.3g}"
 
 
+def fmt_bytes(b):
+    return "-" if b is None else f"{b:.0f}"
+
+
+def fmt_ratio(x):
+    return "-" if x is None else f"{x:.2f}×"
+
+
+def print_table(head, lines, markdown):
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join("---" for _ in head) + "|")
+        for line in lines:
+            print("| " + " | ".join(line) + " |")
+    else:
+        widths = [max(len(h), *(len(l[i]) for l in lines)) if lines else len(h) for i, h in enumerate(head)]
+        print("  ".join(h.ljust(w) for h, w in zip(head, widths)))
+        for line in lines:
+            print("  ".join(c.ljust(w) for c, w in zip(line, widths)))
+
+
+def training_table(rows, torch, markdown):
+    """The training rows beside PyTorch's time per step; prints them and returns them as dicts."""
+    table = []
+    for r in sorted((r for r in rows if r["kind"] == "training"),
+                    key=lambda r: (r["backend"], list(TRAINING_CASES).index(r["case"]), r["dtype"])):
+        torch_ns = torch.get((r["case"], r["dtype"]))
+        table.append({"table": "training", "backend": r["backend"], "case": r["case"], "dtype": r["dtype"],
+                      "ns": r["ns"], "samples_per_s": TRAINING_CASES[r["case"]] * 1e9 / r["ns"],
+                      "bytes_per_op": r["bytes"], "torch_ns": torch_ns,
+                      "vs_torch": torch_ns / r["ns"] if torch_ns else None})
+    if table:
+        head = ["backend", "case", "dtype", "time/step", "samples/s", "B/op", "PyTorch time/step", "vs PyTorch"]
+        print_table(head, [[t["backend"], t["case"], t["dtype"], fmt_ns(t["ns"]), fmt_rate(t["samples_per_s"]),
+                            fmt_bytes(t["bytes_per_op"]), fmt_ns(t["torch_ns"]), fmt_ratio(t["vs_torch"])]
+                           for t in table], markdown)
+    return table
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("jmh")
     ap.add_argument("numpy", nargs="?")
+    ap.add_argument("--torch", help="torch_training.py's output, for the training table")
     ap.add_argument("--markdown", action="store_true", help="a Markdown table (for the README)")
     ap.add_argument("--json", help="also write the rows as JSON to this file")
     args = ap.parse_args()
 
     rows = load_jmh(args.jmh)
-    numpy = load_numpy(args.numpy)
+    numpy = load_python(args.numpy)
     raw_best = {}
     gemm = {}  # (backend, case, dtype) -> the products alone (kernel GEMM_ONLY): not the same math
     for r in rows:
@@ -117,6 +166,7 @@ def main():
         np_ns = numpy.get((r["case"], r["dtype"]))
         batch = CASES[r["case"]][1]
         table.append({
+            "table": "forward",
             "backend": r["backend"],
             "case": r["case"] + ("" if r["variant"] == "forward" else " (" + r["variant"] + ")"),
             "dtype": r["dtype"],
@@ -138,22 +188,14 @@ def main():
     for t in table:
         lines.append([
             t["backend"], t["case"], t["dtype"], fmt_ns(t["ns"]), fmt_rate(t["samples_per_s"]),
-            f"{t['gflops']:.3g}", "-" if t["bytes_per_op"] is None else f"{t['bytes_per_op']:.0f}",
+            f"{t['gflops']:.3g}", fmt_bytes(t["bytes_per_op"]),
             "-" if t["raw_ns"] is None else f"{fmt_ns(t['raw_ns'])} ({t['raw_variant']})",
             "-" if t["vs_raw"] is None else f"{t['vs_raw']:.2f}",
             fmt_ns(t["numpy_ns"]),
-            "-" if t["vs_numpy"] is None else f"{t['vs_numpy']:.2f}×",
+            fmt_ratio(t["vs_numpy"]),
         ])
-    if args.markdown:
-        print("| " + " | ".join(head) + " |")
-        print("|" + "|".join("---" for _ in head) + "|")
-        for line in lines:
-            print("| " + " | ".join(line) + " |")
-    else:
-        widths = [max(len(h), *(len(l[i]) for l in lines)) if lines else len(h) for i, h in enumerate(head)]
-        print("  ".join(h.ljust(w) for h, w in zip(head, widths)))
-        for line in lines:
-            print("  ".join(c.ljust(w) for c, w in zip(line, widths)))
+    if lines:
+        print_table(head, lines, args.markdown)
 
     shares = [t for t in table if t["gemm_ns"] and t["case"] == "mnist_b256"]
     if shares:
@@ -163,12 +205,15 @@ def main():
             g = flops("mnist_b256") / t["gemm_ns"]
             print(f"  {t['backend']:6} {t['case']:16} {t['dtype']:8} GEMM {g:7.1f} GFLOP/s, forward pass "
                   f"{t['gflops']:7.1f} GFLOP/s = {t['gflops'] / g:.0%}")
-    print()
-    print("Raw-library variants (best iteration):")
-    for r in sorted((r for r in rows if r["kind"] == "raw"),
-                    key=lambda r: (r["backend"], list(CASES).index(r["case"]), r["dtype"], r["ns"])):
+    raws = sorted((r for r in rows if r["kind"] == "raw"),
+                  key=lambda r: (r["backend"], list(CASES).index(r["case"]), r["dtype"], r["ns"]))
+    if raws:
+        print()
+        print("Raw-library variants (best iteration):")
+    for r in raws:
         print(f"  {r['backend']:6} {r['case']:16} {r['dtype']:8} {r['variant']:12} {fmt_ns(r['ns']):>10}"
               f"  {flops(r['case']) / r['ns']:8.2f} GFLOP/s")
+    table += training_table(rows, load_python(args.torch), args.markdown)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(table, f, indent=1)

@@ -89,12 +89,17 @@ def openblas_kernel():
     return "unknown"
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def parse_args(doc):
+    """The options of this script and torch_training.py: --repeats, --min-time, --table."""
+    p = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--repeats", type=int, default=7, help="timeit repeats; the best is kept (default 7)")
     p.add_argument("--min-time", type=float, default=0.2, help="seconds per repeat (default 0.2)")
     p.add_argument("--table", action="store_true", help="print a table instead of JSON lines")
-    args = p.parse_args()
+    return p.parse_args()
+
+
+def main():
+    args = parse_args(__doc__)
 
     print(f"numpy {np.__version__}, OpenBLAS kernel {openblas_kernel()}", file=sys.stderr)
     rng = np.random.default_rng(42)

@@ -23,12 +23,15 @@ abstract class AbstractOptimizer implements Optimizer {
     private int[] lengths;
     /** {@code buffers[k][i]}: buffer {@code kinds.get(k)} of parameter {@code i}; null before the first step. */
     private double[][][] buffers;
+    /** One parameter's buffers as {@link #update} takes them: made once, so that a step allocates nothing. */
+    private final double[][] own;
 
     AbstractOptimizer(String name, String spec, double lr, List<String> kinds) {
         this.name = name;
         this.spec = spec;
         this.lr = lr;
         this.kinds = List.copyOf(kinds);
+        this.own = new double[this.kinds.size()][];
     }
 
     /** The value a new buffer of this kind starts with (torch's zeros_like, or Adagrad's full_like). */
@@ -66,7 +69,6 @@ abstract class AbstractOptimizer implements Optimizer {
             buffers = fresh;
         }
         long step = steps + 1;
-        double[][] own = new double[kinds.size()][];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < own.length; k++) {
                 own[k] = buffers[k][i];
