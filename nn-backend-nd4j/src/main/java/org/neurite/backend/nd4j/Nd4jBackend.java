@@ -2,7 +2,6 @@ package org.neurite.backend.nd4j;
 
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.api.Backend;
@@ -11,12 +10,14 @@ import org.neurite.api.Tensor;
 import org.neurite.api.support.Operands;
 
 /**
- * The ND4J backend. Matrix products go to {@code Nd4j.gemm} into the caller's output array (an allocating
- * {@code mmul} measured 5× slower on this project's machine). The element-wise operations that ND4J has
- * (broadcast add, multiply, axpy, scale) run as ND4J ops with the output as their {@code z} from
- * {@link #NATIVE_MIN_ELEMENTS} elements on, and below that as Java loops ({@link NioKernels}) over the
- * arrays' native memory, as do the functions given as Java lambdas ({@link #map}, {@link #zip},
- * {@link #mapRows}), {@link #sumRows} and {@link #copy}.
+ * The ND4J backend. Matrix products go to the OpenBLAS that ND4J bundles, into the caller's output array
+ * ({@link Blas}: the same kernel as {@code Nd4j.gemm}, without its per-call allocations; an allocating
+ * {@code mmul} measured 5× slower on this project's machine). The bias add runs as a Java loop over the
+ * arrays' native memory at every size ({@link NioKernels}: ND4J's {@code BroadcastAddOp} allocates an op per
+ * call and cost a third of a large layer's GEMM); multiply, axpy and scale run as ND4J ops with the output
+ * as their {@code z} from {@link #NATIVE_MIN_ELEMENTS} elements on, and below that as Java loops, as do the
+ * functions given as Java lambdas ({@link #map}, {@link #zip}, {@link #mapRows}), {@link #sumRows} and
+ * {@link #copy}.
  *
  * <p>Every method checks its operands with {@link Operands} before it writes. A tensor without elements
  * never reaches an ND4J op (ND4J's "empty" arrays are not valid operands of every op): products return
@@ -76,7 +77,8 @@ final class Nd4jBackend implements Backend {
             return;
         }
         // beta = 0: BLAS does not read C, so whatever the preallocated output held (even NaN) is replaced.
-        Nd4j.gemm(((Nd4jTensor) a).array, ((Nd4jTensor) b).array, o.array, transposeA, transposeB, 1.0, 0.0);
+        Blas.gemm(1.0, (Nd4jTensor) a, transposeA, (Nd4jTensor) b, transposeB, 0.0, o, out.rows(), out.cols(),
+                transposeA ? a.rows() : a.cols());
     }
 
     @Override
@@ -99,7 +101,8 @@ final class Nd4jBackend implements Backend {
             scale(out, beta, out); // an empty product adds nothing
             return;
         }
-        Nd4j.gemm(((Nd4jTensor) a).array, ((Nd4jTensor) b).array, o.array, transposeA, transposeB, alpha, beta);
+        Blas.gemm(alpha, (Nd4jTensor) a, transposeA, (Nd4jTensor) b, transposeB, beta, o, out.rows(), out.cols(),
+                transposeA ? a.rows() : a.cols());
     }
 
     @Override
@@ -107,11 +110,7 @@ final class Nd4jBackend implements Backend {
         Operands.sameBackendAndDtype(this, X_ROW_OUT, x, row, out);
         Operands.rowVector(x, row, out);
         Nd4jTensor o = (Nd4jTensor) out;
-        if (o.size() < NATIVE_MIN_ELEMENTS) {
-            NioKernels.addRowVector((Nd4jTensor) x, (Nd4jTensor) row, o);
-        } else {
-            Nd4j.exec(new BroadcastAddOp(((Nd4jTensor) x).array, ((Nd4jTensor) row).array, o.array, 1));
-        }
+        NioKernels.addRowVector((Nd4jTensor) x, (Nd4jTensor) row, o);
     }
 
     @Override
