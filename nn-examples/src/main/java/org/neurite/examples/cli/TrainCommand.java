@@ -1,6 +1,7 @@
 package org.neurite.examples.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -150,7 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.print(json ? report.json() + System.lineSeparator() : report.text());
             out.flush();
             return 0;
-        } catch (DataFormatException | TrainingDivergedException | java.io.UncheckedIOException e) {
+        } catch (DataFormatException | TrainingDivergedException | UncheckedIOException e) {
             return NeuriteCli.failure(spec, e);
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neurite.api.Layer;
@@ -33,6 +34,9 @@ record TrainReport(TrainingData data, Mlp model, String loss, String optimizer, 
                    long seed, History history, Evaluation evaluation, double seconds) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> EPOCH_METRICS =
+            List.of("train_loss", "train_accuracy", "val_loss", "val_accuracy", "val_mse", "val_mae");
+    private static final List<String> EVALUATION_METRICS = List.of("loss", "accuracy", "mse", "mae");
 
     /** The line printed before training: the model, the backend and dtype, the data. */
     static String header(Mlp model, TrainingData data) {
@@ -42,23 +46,23 @@ record TrainReport(TrainingData data, Mlp model, String loss, String optimizer, 
 
     /** An epoch's metrics that apply, by their output names, in order. */
     static Map<String, Double> metrics(EpochMetrics m) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        put(out, "train_loss", m.trainLoss());
-        put(out, "train_accuracy", m.trainAccuracy());
-        put(out, "val_loss", m.validationLoss());
-        put(out, "val_accuracy", m.validationAccuracy());
-        put(out, "val_mse", m.validationMse());
-        put(out, "val_mae", m.validationMae());
-        return out;
+        return applicable(EPOCH_METRICS, m.trainLoss(), m.trainAccuracy(), m.validationLoss(),
+                m.validationAccuracy(), m.validationMse(), m.validationMae());
     }
 
     /** An evaluation's metrics that apply, by their output names, in order. */
     static Map<String, Double> metrics(Evaluation e) {
+        return applicable(EVALUATION_METRICS, e.loss(), e.accuracy(), e.mse(), e.mae());
+    }
+
+    /** {@code names[i] -> values[i]} for every finite value, in order. */
+    private static Map<String, Double> applicable(List<String> names, double... values) {
         Map<String, Double> out = new LinkedHashMap<>();
-        put(out, "loss", e.loss());
-        put(out, "accuracy", e.accuracy());
-        put(out, "mse", e.mse());
-        put(out, "mae", e.mae());
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i])) {
+                out.put(names.get(i), values[i]);
+            }
+        }
         return out;
     }
 
@@ -127,11 +131,5 @@ record TrainReport(TrainingData data, Mlp model, String loss, String optimizer, 
                 .put("features", data.all().featureCount());
         return data.all().isClassification() ? d.put("classes", data.all().classCount())
                 : d.put("targets", data.all().targetWidth());
-    }
-
-    private static void put(Map<String, Double> out, String name, double value) {
-        if (Double.isFinite(value)) {
-            out.put(name, value);
-        }
     }
 }
