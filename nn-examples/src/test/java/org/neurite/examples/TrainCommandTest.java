@@ -148,11 +148,12 @@ class TrainCommandTest {
     @Test
     void aCsvFileTrainsARegressionWithSeveralTargets() {
         String out = ok("train", "--data", targets.toString(), "--label", "y,z", "--regression", "--epochs", "3",
-                "--validation", "0.25", "--early-stopping", "2", "--schedule", "cosine(t_max=3)", "--clip", "norm(max_norm=1.0)");
+                "--validation", "0.25", "--early-stopping", "2", "--schedule", "cosine(t_max=3)",
+                "--clip", "norm(max_norm=1.0)");
         assertTrue(out.lines().findFirst().orElseThrow().endsWith(
                 "data targets.csv: 60 rows (45 train, 15 validation), 2 features, 2 targets"), out);
-        assertTrue(out.lines().anyMatch(l -> l.matches("epoch 3/3 train_loss=\\S+ val_loss=\\S+ val_mse=\\S+ val_mae=\\S+")),
-                out);
+        assertTrue(out.lines().anyMatch(
+                l -> l.matches("epoch 3/3 train_loss=\\S+ val_loss=\\S+ val_mse=\\S+ val_mae=\\S+")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("final \\(validation, 15 rows\\): loss=\\S+ mse=\\S+ mae=\\S+")),
                 out);
         Map<?, ?> r = json("train", "--data", targets.toString(), "--label", "y", "--regression", "--epochs", "2",

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
  * standard error.
  */
 @Stability(Stability.Status.EXPERIMENTAL)
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
+        sortOptions = false,
         description = {"Train a multi-layer perceptron on a bundled data set (iris, digits) or a CSV file.",
                 "The data is split (stratified for classes) and standardized on the training part; the output "
                         + "layer has one unit per class (linear; sigmoid for bce) or per target (linear)."})
@@ -96,7 +97,8 @@ public final class TrainCommand implements Callable<Integer> {
     private long seed = 42;
 
     @Option(names = "--validation", paramLabel = "FRACTION",
-            description = "Share of the rows held out for validation, in [0, 1); 0 for none. Default: ${DEFAULT-VALUE}.")
+            description = "Share of the rows held out for validation, in [0, 1); 0 for none. "
+                    + "Default: ${DEFAULT-VALUE}.")
     private double validation = 0.2;
 
     @Option(names = "--no-shuffle", description = "Keep the rows' order in every epoch.")
@@ -118,7 +120,8 @@ public final class TrainCommand implements Callable<Integer> {
         Loss lossFunction = option("--loss", () -> Losses.discover().get(loss != null ? loss
                 : regression ? "mse" : "cross_entropy"));
         OptimizerFactory optimizerFactory = option("--optimizer", () -> Optimizers.parse(optimizer));
-        ScheduleFactory scheduleFactory = schedule == null ? null : option("--schedule", () -> Schedules.parse(schedule));
+        ScheduleFactory scheduleFactory = schedule == null ? null
+                : option("--schedule", () -> Schedules.parse(schedule));
         GradientClipping clipping = option("--clip", () -> GradientClipping.parse(clip));
         option("--activation", () -> Activations.discover().get(activation));
         PrintWriter out = spec.commandLine().getOut();

@@ -17,7 +17,8 @@ import org.neurite.core.train.History;
 
 /**
  * What {@code neurite train} reports once training is over, as text lines or as one JSON object (written
- * with Jackson's tree model). Metrics that do not apply (NaN), or are not finite, are left out of both: JSON has no NaN.
+ * with Jackson's tree model). Metrics that do not apply (NaN), or are not finite, are left out of both:
+ * JSON has no NaN.
  *
  * @param data the data trained on
  * @param model the trained model
