@@ -8,6 +8,10 @@
 module org.neurite.examples {
     requires org.neurite.api;
     requires org.neurite.core;
+    // neurite train: CSV files and the bundled data sets, JSON output, the progress bar on a terminal.
+    requires org.neurite.io;
+    requires com.fasterxml.jackson.databind;
+    requires me.tongfei.progressbar;
     requires info.picocli;
     // The tour's figures: JFreeChart (an automatic module: Automatic-Module-Name, no descriptor) draws
     // them with AWT, and ImageIO writes the PNGs; both live in java.desktop.

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A strict, minimal JSON reader for the CLI tests: objects, arrays, strings without escapes, numbers. */
+/**
+ * A strict, minimal JSON reader for the CLI tests: objects, arrays, strings without escapes, numbers, {@code true}
+ * and {@code false} (no {@code null}: the CLI leaves out what it has no value for).
+ */
 final class Json {
     private final String s;
     private int i;
@@ -68,6 +71,12 @@ final class Json {
         }
         if (c == '"') {
             return string();
+        }
+        for (Object literal : new Object[] {true, false}) {
+            if (s.startsWith(literal.toString(), i)) {
+                i += literal.toString().length();
+                return literal;
+            }
         }
         int start = i;
         while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {

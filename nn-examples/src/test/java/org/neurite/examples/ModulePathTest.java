@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code neurite.runtime.classpath} property that nn-examples' pom passes) plus its own classes.
  *
  * <p>The module path holds Neurite's modules and the modules they and the example name in {@code requires}
- * (picocli, SLF4J, Guice, jakarta.inject, JFreeChart); everything else stays on the class path. EJML must: its jars
+ * (picocli, SLF4J, Guice, jakarta.inject, JFreeChart, Commons CSV, Jackson, progressbar); everything else stays on the class path. EJML must: its jars
  * split packages, so they cannot be modules (see nn-backend-ejml's module-info). Guice's own dependencies
  * may: Guice is an automatic module, which reads the class path.
  */
@@ -49,7 +49,10 @@ class ModulePathTest {
 
     /** Third-party jars that go on the module path: those a module names in {@code requires}. */
     private static final List<String> REQUIRED_MODULES =
-            List.of("picocli-", "slf4j-api-", "slf4j-simple-", "guice-", "jakarta.inject-api-", "jfreechart-");
+            List.of("picocli-", "slf4j-api-", "slf4j-simple-", "guice-", "jakarta.inject-api-", "jfreechart-",
+                    // nn-io's CSV reader and what it requires; train's JSON and its progress bar (with JLine).
+                    "commons-csv-", "commons-io-", "commons-codec-", "jackson-databind-", "jackson-core-",
+                    "jackson-annotations-", "progressbar-", "jline-terminal-");
 
     /** Neurite's modules (jars, or class directories when Maven runs without packaging) and REQUIRED_MODULES. */
     private static boolean onModulePath(String entry) {
@@ -119,6 +122,16 @@ class ModulePathTest {
                 Pattern.DOTALL).matcher(readme);
         assertTrue(shown.find(), "README.md has no serve-example block");
         assertEquals(out.strip(), shown.group(1).strip(), "README.md shows other output than serve-example prints");
+    }
+
+    /** train reads a bundled data set from inside nn-io's module and writes its JSON with Jackson's module. */
+    @Test
+    void trainRunsOnTheModulePath() throws Exception {
+        String out = java("--module-path", modulePath(), "--class-path", classPath(),
+                "--module", "org.neurite.examples/org.neurite.examples.cli.NeuriteCli", "train", "--data", "iris",
+                "--epochs", "2", "--json");
+        Object json = Json.parse(out.strip());
+        assertTrue(json instanceof java.util.Map<?, ?> m && m.get("epochs").equals(2.0), out);
     }
 
     /** A tour section draws and writes its figures headless on the module path (JFreeChart, java.desktop). */

@@ -2,8 +2,11 @@ package org.neurite.examples.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.Properties;
+import org.neurite.api.Layer;
 import org.neurite.api.Stability;
+import org.neurite.core.Mlp;
 import org.neurite.examples.tour.Section;
 import org.neurite.examples.tour.Tour;
 import picocli.CommandLine;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
         description = "Neurite, a neural-network framework for Java: the tutorial tour and tools.",
         subcommands = {InfoCommand.class, BackendsCommand.class, ActivationsCommand.class, ServeExampleCommand.class,
-                TourCommand.class, BenchCommand.class})
+                TourCommand.class, BenchCommand.class, TrainCommand.class})
 public final class NeuriteCli implements Runnable {
 
     @CommandLine.Spec
@@ -54,6 +57,28 @@ public final class NeuriteCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Reports a failure while running (not a bad argument): one line on the command's error stream,
+     * {@code neurite COMMAND: message}, no stack trace.
+     *
+     * @return the exit status for it, 1
+     */
+    static int failure(CommandLine.Model.CommandSpec spec, Exception e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("neurite " + spec.name() + ": " + e.getMessage());
+        err.flush();
+        return 1;
+    }
+
+    /** A model's layers in one line: {@code 4 -> 64 relu -> 3 linear}. */
+    static String layers(Mlp model) {
+        StringBuilder sb = new StringBuilder().append(model.inputSize());
+        for (Layer layer : model.layers()) {
+            sb.append(" -> ").append(layer.outputSize()).append(' ').append(layer.activation().spec());
+        }
+        return sb.toString();
     }
 
     /** The version of this build, from the jar's filtered {@code neurite.properties}. */

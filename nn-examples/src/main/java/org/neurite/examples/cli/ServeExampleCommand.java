@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.neurite.api.Backend;
 import org.neurite.api.NeuriteException;
 import org.neurite.api.Stability;
-import org.neurite.api.Layer;
 import org.neurite.examples.embed.CsvBatch;
 import org.neurite.examples.embed.PlainScoring;
 import org.neurite.examples.embed.ScoringService;
@@ -73,8 +72,7 @@ public final class ServeExampleCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IOException | NeuriteException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("neurite serve-example: " + e.getMessage());
-            return 1;
+            return NeuriteCli.failure(spec, e);
         }
     }
 
@@ -98,10 +96,7 @@ public final class ServeExampleCommand implements Callable<Integer> {
 
     /** The model's layers and where the backend came from: a named module or the class path. */
     static String describe(ScoringService service, String wiring) {
-        StringBuilder model = new StringBuilder().append(service.model().inputSize());
-        for (Layer layer : service.model().layers()) {
-            model.append(" -> ").append(layer.outputSize()).append(' ').append(layer.activation().spec());
-        }
+        String model = NeuriteCli.layers(service.model());
         Backend b = service.model().backend();
         Module module = b.getClass().getModule();
         return "model " + model + "; backend " + b.name() + " ("
