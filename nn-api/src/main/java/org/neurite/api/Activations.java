@@ -1,15 +1,9 @@
 package org.neurite.api;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.TreeMap;
 import org.neurite.api.spi.ActivationFactory;
 import org.neurite.api.spi.ActivationProvider;
 
@@ -31,25 +25,15 @@ public final class Activations {
 
     private static volatile Activations discovered;
 
-    /** Canonical names and aliases, lower case, to the factory and the source that registered them. */
-    private final Map<String, Registration> byName;
-    private final Map<String, ActivationFactory> canonical;
+    private final NameTable<ActivationFactory> table =
+            new NameTable<>(PARSER, DuplicateActivationException::new);
 
     private Activations(List<? extends ActivationProvider> providers) {
-        Map<String, Registration> names = new TreeMap<>();
-        Map<String, ActivationFactory> canon = new TreeMap<>();
         for (ActivationProvider provider : providers) {
             for (ActivationFactory factory : provider.activations()) {
-                String name = factory.name().toLowerCase(Locale.ROOT);
-                register(names, name, factory, provider.source());
-                canon.put(name, factory);
-                for (String alias : factory.aliases()) {
-                    register(names, alias.toLowerCase(Locale.ROOT), factory, provider.source());
-                }
+                table.add(factory.name(), factory.aliases(), factory, provider.source());
             }
         }
-        this.byName = Collections.unmodifiableMap(names);
-        this.canonical = Collections.unmodifiableMap(canon);
     }
 
     /** The registry of every {@link ActivationProvider} on the class path, discovered once and shared. */
@@ -78,17 +62,7 @@ public final class Activations {
 
     /** The providers that {@link ServiceLoader} finds on the class path (a broken one is an error). */
     public static List<ActivationProvider> loadProviders() {
-        List<ActivationProvider> providers = new ArrayList<>();
-        Iterator<ActivationProvider> it =
-                ServiceLoader.load(ActivationProvider.class, Activations.class.getClassLoader()).iterator();
-        try {
-            while (it.hasNext()) {
-                providers.add(it.next());
-            }
-        } catch (ServiceConfigurationError e) {
-            throw new NeuriteException("activation provider: failed to load: " + e.getMessage(), e);
-        }
-        return providers;
+        return NameTable.loadProviders(ActivationProvider.class, Activations.class.getClassLoader(), "activation");
     }
 
     /**
@@ -99,11 +73,8 @@ public final class Activations {
      */
     public Activation get(String spec) {
         SpecParser.Parsed parsed = PARSER.parse(spec);
-        Registration reg = byName.get(parsed.key());
-        if (reg == null) {
-            throw PARSER.unknownName(parsed.name(), byName.keySet());
-        }
-        return reg.factory.create(parameters(reg.factory, parsed));
+        ActivationFactory factory = table.find(parsed.name()).factory();
+        return factory.create(parameters(factory, parsed));
     }
 
     /** The activation {@code name} with the given parameters (others take their defaults). */
@@ -119,26 +90,22 @@ public final class Activations {
 
     /** True when {@code name} (without parameters) is registered, ignoring case. */
     public boolean contains(String name) {
-        return byName.containsKey(name.toLowerCase(Locale.ROOT));
+        return table.contains(name);
     }
 
     /** The canonical names, sorted; aliases not included. */
     public List<String> names() {
-        return List.copyOf(canonical.keySet());
+        return List.copyOf(table.canonical().keySet());
     }
 
     /** The factory of each canonical name, sorted by name. */
     public Map<String, ActivationFactory> factories() {
-        return canonical;
+        return table.canonical();
     }
 
     /** Who registered {@code name} (a canonical name or alias). */
     public String sourceOf(String name) {
-        Registration reg = byName.get(name.toLowerCase(Locale.ROOT));
-        if (reg == null) {
-            throw PARSER.unknownName(name, byName.keySet());
-        }
-        return reg.source;
+        return table.find(name).source();
     }
 
     private static Map<String, Double> parameters(ActivationFactory factory, SpecParser.Parsed parsed) {
@@ -148,14 +115,4 @@ public final class Activations {
                 (key, text) -> values.put(key, PARSER.number(factory.name(), key, text)));
         return values;
     }
-
-    private static void register(Map<String, Registration> names, String name, ActivationFactory factory,
-                                 String source) {
-        Registration previous = names.putIfAbsent(name, new Registration(factory, source));
-        if (previous != null) {
-            throw new DuplicateActivationException(PARSER.duplicate(name, previous.source, source));
-        }
-    }
-
-    private record Registration(ActivationFactory factory, String source) { }
 }

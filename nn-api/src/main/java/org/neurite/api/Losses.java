@@ -1,15 +1,11 @@
 package org.neurite.api;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.TreeMap;
 import org.neurite.api.spi.LossFactory;
 import org.neurite.api.spi.LossProvider;
 
@@ -35,30 +31,19 @@ public final class Losses {
 
     private static volatile Losses discovered;
 
-    /** Canonical names and aliases, lower case, to the factory and the source that registered them. */
-    private final Map<String, Registration> byName;
-    private final Map<String, LossFactory> canonical;
+    private final NameTable<LossFactory> table = new NameTable<>(PARSER, DuplicateLossException::new);
 
     private Losses(List<? extends LossProvider> providers) {
-        Map<String, Registration> names = new TreeMap<>();
-        Map<String, LossFactory> canon = new TreeMap<>();
         for (LossProvider provider : providers) {
             for (LossFactory factory : provider.losses()) {
-                String name = factory.name().toLowerCase(Locale.ROOT);
                 if (factory.defaults().containsKey(REDUCTION)) {
-                    throw new IllegalArgumentException("loss '" + name + "' of " + provider.source()
-                            + ": expected numeric parameters other than '" + REDUCTION
+                    throw new IllegalArgumentException("loss '" + factory.name().toLowerCase(Locale.ROOT) + "' of "
+                            + provider.source() + ": expected numeric parameters other than '" + REDUCTION
                             + "', which every loss takes already, got " + factory.defaults().keySet());
                 }
-                register(names, name, factory, provider.source());
-                canon.put(name, factory);
-                for (String alias : factory.aliases()) {
-                    register(names, alias.toLowerCase(Locale.ROOT), factory, provider.source());
-                }
+                table.add(factory.name(), factory.aliases(), factory, provider.source());
             }
         }
-        this.byName = Collections.unmodifiableMap(names);
-        this.canonical = Collections.unmodifiableMap(canon);
     }
 
     /** The registry of every {@link LossProvider} on the class path, discovered once and shared. */
@@ -87,16 +72,7 @@ public final class Losses {
 
     /** The providers that {@link ServiceLoader} finds on the class path (a broken one is an error). */
     public static List<LossProvider> loadProviders() {
-        List<LossProvider> providers = new ArrayList<>();
-        Iterator<LossProvider> it = ServiceLoader.load(LossProvider.class, Losses.class.getClassLoader()).iterator();
-        try {
-            while (it.hasNext()) {
-                providers.add(it.next());
-            }
-        } catch (ServiceConfigurationError e) {
-            throw new NeuriteException("loss provider: failed to load: " + e.getMessage(), e);
-        }
-        return providers;
+        return NameTable.loadProviders(LossProvider.class, Losses.class.getClassLoader(), "loss");
     }
 
     /**
@@ -108,11 +84,7 @@ public final class Losses {
      */
     public Loss get(String spec) {
         SpecParser.Parsed parsed = PARSER.parse(spec);
-        Registration reg = byName.get(parsed.key());
-        if (reg == null) {
-            throw PARSER.unknownName(parsed.name(), byName.keySet());
-        }
-        LossFactory factory = reg.factory;
+        LossFactory factory = table.find(parsed.name()).factory();
         Map<String, Double> defaults = factory.defaults();
         List<String> known = new ArrayList<>(defaults.keySet());
         known.add(REDUCTION);
@@ -130,12 +102,12 @@ public final class Losses {
 
     /** True when {@code name} (without parameters) is registered, ignoring case. */
     public boolean contains(String name) {
-        return byName.containsKey(name.toLowerCase(Locale.ROOT));
+        return table.contains(name);
     }
 
     /** The canonical names, sorted; aliases not included. */
     public List<String> names() {
-        return List.copyOf(canonical.keySet());
+        return List.copyOf(table.canonical().keySet());
     }
 
     /**
@@ -144,11 +116,7 @@ public final class Losses {
      * @throws UnknownLossException if no provider registers it; lists the known ones
      */
     public String sourceOf(String name) {
-        Registration reg = byName.get(name.toLowerCase(Locale.ROOT));
-        if (reg == null) {
-            throw PARSER.unknownName(name, byName.keySet());
-        }
-        return reg.source;
+        return table.find(name).source();
     }
 
     private static Reduction reduction(String loss, String text) {
@@ -159,14 +127,4 @@ public final class Losses {
                     + "' expected mean or sum, got '" + text + "'", e);
         }
     }
-
-    private static void register(Map<String, Registration> names, String name, LossFactory factory,
-                                 String source) {
-        Registration previous = names.putIfAbsent(name, new Registration(factory, source));
-        if (previous != null) {
-            throw new DuplicateLossException(PARSER.duplicate(name, previous.source, source));
-        }
-    }
-
-    private record Registration(LossFactory factory, String source) { }
 }

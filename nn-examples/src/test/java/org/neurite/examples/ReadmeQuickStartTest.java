@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The README's quick start is the code of {@link QuickStart}, and it runs. */
+/** The README's quick start and training example are the code of {@link QuickStart} and {@link TrainingQuickStart}, and they run. */
 class ReadmeQuickStartTest {
 
     private static String block(String text, String begin, String end) {
@@ -22,26 +24,40 @@ class ReadmeQuickStartTest {
         return m.group(1).stripIndent().strip();
     }
 
-    @Test
-    void readmeShowsExactlyTheQuickStartCode() throws Exception {
-        String source = Files.readString(Path.of("src/main/java/org/neurite/examples/QuickStart.java"));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"QuickStart, quickstart", "TrainingQuickStart, training"})
+    void readmeShowsExactlyTheExampleCode(String example, String marker) throws Exception {
+        String source = Files.readString(Path.of("src/main/java/org/neurite/examples/" + example + ".java"));
         String readme = Files.readString(Path.of("../README.md"));
-        String code = block(source, "// quickstart:begin", "// quickstart:end");
-        String shown = block(readme, "<!-- quickstart:begin -->\n```java", "```\n<!-- quickstart:end -->");
-        assertEquals(code, shown, "README.md's quick start differs from QuickStart.java; copy it over");
+        String code = block(source, "// " + marker + ":begin", "// " + marker + ":end");
+        String shown = block(readme, "<!-- " + marker + ":begin -->\n```java", "```\n<!-- " + marker + ":end -->");
+        assertEquals(code, shown, "README.md's " + marker + " block differs from " + example + ".java; copy it over");
     }
 
     @Test
-    void quickStartRunsAndPrintsTheSummaryAndFourOutputs() {
+    void trainingQuickStartLearnsTheDigits() {
+        String out = run(() -> TrainingQuickStart.main(new String[0]));
+        Matcher m = Pattern.compile("held-out accuracy: (0\\.\\d{4})").matcher(out);
+        assertTrue(m.find(), out);
+        assertTrue(Double.parseDouble(m.group(1)) >= 0.96, out);
+        assertTrue(out.contains("first digit's logits: ["), out);
+    }
+
+    private static String run(Runnable program) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            QuickStart.main(new String[0]);
+            program.run();
         } finally {
             System.setOut(original);
         }
-        String out = buffer.toString(StandardCharsets.UTF_8);
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void quickStartRunsAndPrintsTheSummaryAndFourOutputs() {
+        String out = run(() -> QuickStart.main(new String[0]));
         assertTrue(out.contains("Total parameters: 31"), out);
         assertEquals(4, out.lines().filter(l -> l.matches("\\[[01]\\.0, [01]\\.0\\] -> 0\\.\\d{4}")).count(), out);
     }

@@ -79,10 +79,7 @@ final class EjmlBackend implements Backend {
     public void gemm(double alpha, Tensor a, boolean transposeA, Tensor b, boolean transposeB, double beta,
                      Tensor out) {
         if (beta == 0) {
-            matmul(a, transposeA, b, transposeB, out);
-            if (alpha != 1) {
-                scale(out, alpha, out);
-            }
+            Backend.super.gemm(alpha, a, transposeA, b, transposeB, beta, out); // matmul, then scale: no temporary
             return;
         }
         DType dtype = Operands.sameBackendAndDtype(this, A_B_OUT, a, b, out);
@@ -279,47 +276,28 @@ final class EjmlBackend implements Backend {
 
     @Override
     public void sumRows(Tensor x, Tensor out) {
-        Operands.sameBackendAndDtype(this, X_OUT, x, out);
-        Operands.sumRows(x, out);
-        EjmlTensor in = (EjmlTensor) x;
-        EjmlTensor o = (EjmlTensor) out;
-        int rows = x.rows();
-        int cols = x.cols();
-        // Accumulate in double for both dtypes: a float32 sum over a large batch keeps its accuracy.
-        for (int j = 0; j < cols; j++) {
-            double sum = 0;
-            for (int i = 0; i < rows; i++) {
-                sum += in.d != null ? in.d.data[i * cols + j] : in.f.data[i * cols + j];
-            }
-            if (o.d != null) {
-                o.d.data[j] = sum;
-            } else {
-                o.f.data[j] = (float) sum;
-            }
-        }
+        sumRows(x, 0, out);
     }
 
     @Override
     public void sumRows(Tensor x, double beta, Tensor out) {
-        if (beta == 0) {
-            sumRows(x, out);
-            return;
-        }
         Operands.sameBackendAndDtype(this, X_OUT, x, out);
         Operands.sumRows(x, out);
         EjmlTensor in = (EjmlTensor) x;
         EjmlTensor o = (EjmlTensor) out;
         int rows = x.rows();
         int cols = x.cols();
+        // Accumulate in double for both dtypes: a float32 sum over a large batch keeps its accuracy. With
+        // beta = 0 the old out is not read, so a stale NaN there does not survive.
         for (int j = 0; j < cols; j++) {
             double sum = 0;
             for (int i = 0; i < rows; i++) {
                 sum += in.d != null ? in.d.data[i * cols + j] : in.f.data[i * cols + j];
             }
             if (o.d != null) {
-                o.d.data[j] = beta * o.d.data[j] + sum;
+                o.d.data[j] = beta == 0 ? sum : beta * o.d.data[j] + sum;
             } else {
-                o.f.data[j] = (float) (beta * o.f.data[j] + sum);
+                o.f.data[j] = (float) (beta == 0 ? sum : beta * o.f.data[j] + sum);
             }
         }
     }

@@ -66,31 +66,12 @@ final class Nd4jBackend implements Backend {
 
     @Override
     public void matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB, Tensor out) {
-        Operands.sameBackendAndDtype(this, A_B_OUT, a, b, out);
-        Operands.matmul(a, transposeA, b, transposeB, out);
-        Nd4jTensor o = (Nd4jTensor) out;
-        if (o.size() == 0) {
-            return;
-        }
-        if (a.shape().size() == 0) {
-            o.array.assign(0); // an empty inner dimension: every element is an empty sum
-            return;
-        }
-        // beta = 0: BLAS does not read C, so whatever the preallocated output held (even NaN) is replaced.
-        Blas.gemm(1.0, (Nd4jTensor) a, transposeA, (Nd4jTensor) b, transposeB, 0.0, o, out.rows(), out.cols(),
-                transposeA ? a.rows() : a.cols());
+        gemm(1.0, a, transposeA, b, transposeB, 0.0, out);
     }
 
     @Override
     public void gemm(double alpha, Tensor a, boolean transposeA, Tensor b, boolean transposeB, double beta,
                      Tensor out) {
-        if (beta == 0) {
-            matmul(a, transposeA, b, transposeB, out);
-            if (alpha != 1) {
-                scale(out, alpha, out);
-            }
-            return;
-        }
         Operands.sameBackendAndDtype(this, A_B_OUT, a, b, out);
         Operands.matmul(a, transposeA, b, transposeB, out);
         Nd4jTensor o = (Nd4jTensor) out;
@@ -98,9 +79,16 @@ final class Nd4jBackend implements Backend {
             return;
         }
         if (a.shape().size() == 0) {
-            scale(out, beta, out); // an empty product adds nothing
+            // An empty inner dimension: every product is an empty sum, so out = beta·out (0 for beta = 0,
+            // whatever out held).
+            if (beta == 0) {
+                o.array.assign(0);
+            } else {
+                scale(out, beta, out);
+            }
             return;
         }
+        // With beta = 0 BLAS does not read C, so whatever the preallocated output held (even NaN) is replaced.
         Blas.gemm(alpha, (Nd4jTensor) a, transposeA, (Nd4jTensor) b, transposeB, beta, o, out.rows(), out.cols(),
                 transposeA ? a.rows() : a.cols());
     }

@@ -2,6 +2,7 @@ package org.neurite.core.activation;
 
 import java.util.Map;
 import org.neurite.api.support.ElementwiseActivation;
+import org.neurite.core.spec.SpecValues;
 
 /**
  * Continuously differentiable ELU, {@code max(0, z) + min(0, alpha·(e^(z/alpha) - 1))} (PyTorch's
@@ -16,7 +17,7 @@ final class Celu extends ElementwiseActivation {
 
     Celu(Map<String, Double> parameters) {
         super(NAME, parameters);
-        this.alpha = Params.positive(NAME, parameters, "alpha");
+        this.alpha = SpecValues.positive("activation", NAME, parameters, "alpha");
     }
 
     @Override

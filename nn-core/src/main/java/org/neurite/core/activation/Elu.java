@@ -2,6 +2,7 @@ package org.neurite.core.activation;
 
 import java.util.Map;
 import org.neurite.api.support.ElementwiseActivation;
+import org.neurite.core.spec.SpecValues;
 
 /**
  * {@code z} for {@code z > 0}, else {@code alpha·(e^z - 1)} (PyTorch's {@code ELU(alpha=1.0)}), with
@@ -16,7 +17,7 @@ final class Elu extends ElementwiseActivation {
 
     Elu(Map<String, Double> parameters) {
         super(NAME, parameters);
-        this.alpha = Params.nonNegative(NAME, parameters, "alpha");
+        this.alpha = SpecValues.nonNegative("activation", NAME, parameters, "alpha");
     }
 
     @Override

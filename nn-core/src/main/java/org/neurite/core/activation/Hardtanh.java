@@ -2,6 +2,7 @@ package org.neurite.core.activation;
 
 import java.util.Map;
 import org.neurite.api.support.ElementwiseActivation;
+import org.neurite.core.spec.SpecValues;
 
 /**
  * {@code z} clamped to {@code [min, max]} (PyTorch's {@code Hardtanh(min_val=-1, max_val=1)}); {@code min}
@@ -17,8 +18,8 @@ final class Hardtanh extends ElementwiseActivation {
 
     Hardtanh(Map<String, Double> parameters) {
         super(NAME, parameters);
-        this.min = Params.finite(NAME, parameters, "min");
-        this.max = Params.finite(NAME, parameters, "max");
+        this.min = SpecValues.finite("activation", NAME, parameters, "min");
+        this.max = SpecValues.finite("activation", NAME, parameters, "max");
         if (!(min < max)) {
             throw new IllegalArgumentException("activation '" + NAME + "': parameters 'min' and 'max' expected "
                     + "min < max, got min=" + min + ", max=" + max);

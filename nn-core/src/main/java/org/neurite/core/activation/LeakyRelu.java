@@ -2,6 +2,7 @@ package org.neurite.core.activation;
 
 import java.util.Map;
 import org.neurite.api.support.ElementwiseActivation;
+import org.neurite.core.spec.SpecValues;
 
 /**
  * {@code z} for {@code z > 0}, else {@code alpha·z} (PyTorch's {@code LeakyReLU(negative_slope=0.01)}).
@@ -15,7 +16,7 @@ final class LeakyRelu extends ElementwiseActivation {
 
     LeakyRelu(Map<String, Double> parameters) {
         super(NAME, parameters);
-        this.alpha = Params.finite(NAME, parameters, "alpha");
+        this.alpha = SpecValues.finite("activation", NAME, parameters, "alpha");
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.neurite.api.ParametricActivation;
 import org.neurite.api.Tensor;
 import org.neurite.api.support.ElementwiseActivation;
+import org.neurite.core.spec.SpecValues;
 
 /**
  * Parametric ReLU: {@code z} for {@code z > 0}, else {@code alpha·z}, with {@code alpha} learnt (PyTorch's
@@ -22,7 +23,7 @@ final class Prelu extends ElementwiseActivation implements ParametricActivation 
 
     Prelu(Map<String, Double> parameters) {
         super(NAME, parameters);
-        this.alpha = Params.finite(NAME, parameters, "alpha");
+        this.alpha = SpecValues.finite("activation", NAME, parameters, "alpha");
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.neurite.core.activation;
 
 import java.util.Map;
 import org.neurite.api.support.ElementwiseActivation;
+import org.neurite.core.spec.SpecValues;
 
 /**
  * {@code log(1 + e^(beta·z)) / beta} (PyTorch's {@code Softplus(beta=1.0)}), computed as
@@ -18,7 +19,7 @@ final class Softplus extends ElementwiseActivation {
 
     Softplus(Map<String, Double> parameters) {
         super(NAME, parameters);
-        this.beta = Params.positive(NAME, parameters, "beta");
+        this.beta = SpecValues.positive("activation", NAME, parameters, "beta");
     }
 
     @Override

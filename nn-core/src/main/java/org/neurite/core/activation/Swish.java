@@ -2,6 +2,7 @@ package org.neurite.core.activation;
 
 import java.util.Map;
 import org.neurite.api.support.ElementwiseActivation;
+import org.neurite.core.spec.SpecValues;
 
 /**
  * {@code z·σ(beta·z)}: registered as {@code swish(beta=1.0)} and, with {@code beta} fixed at 1 and no
@@ -19,7 +20,7 @@ final class Swish extends ElementwiseActivation {
     /** {@code swish(beta=...)}. */
     Swish(Map<String, Double> parameters) {
         super(NAME, parameters);
-        this.beta = Params.finite(NAME, parameters, "beta");
+        this.beta = SpecValues.finite("activation", NAME, parameters, "beta");
     }
 
     /** {@code silu}: swish at {@code beta = 1}, without parameters. */

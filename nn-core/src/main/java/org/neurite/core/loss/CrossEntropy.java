@@ -3,6 +3,7 @@ package org.neurite.core.loss;
 import java.util.Map;
 import org.neurite.api.Reduction;
 import org.neurite.api.support.LossOperands;
+import org.neurite.core.spec.SpecValues;
 
 /**
  * PyTorch 1.13's {@code cross_entropy(label_smoothing=0.0)} on logits, through a stable log-softmax
@@ -28,7 +29,7 @@ final class CrossEntropy extends RowwiseLoss {
 
     CrossEntropy(Map<String, Double> parameters, Reduction reduction) {
         super(NAME, parameters, reduction);
-        this.smoothing = LossParams.unitInterval(NAME, parameters, LABEL_SMOOTHING);
+        this.smoothing = SpecValues.unitInterval("loss", NAME, parameters, LABEL_SMOOTHING);
     }
 
     /** One column of class indices when {@code cols >= 2}, or probabilities of the prediction's width. */

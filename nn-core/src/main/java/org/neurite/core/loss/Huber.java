@@ -3,6 +3,7 @@ package org.neurite.core.loss;
 import java.util.Map;
 import org.neurite.api.Reduction;
 import org.neurite.api.support.ElementwiseLoss;
+import org.neurite.core.spec.SpecValues;
 
 /**
  * PyTorch's {@code huber_loss(delta=1.0)}: with {@code z = |p - t|}, {@code z²/2} for {@code z < delta},
@@ -18,7 +19,7 @@ final class Huber extends ElementwiseLoss {
 
     Huber(Map<String, Double> parameters, Reduction reduction) {
         super(NAME, parameters, reduction);
-        this.delta = LossParams.positive(NAME, parameters, DELTA);
+        this.delta = SpecValues.positive("loss", NAME, parameters, DELTA);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.neurite.core.loss;
 import java.util.Map;
 import org.neurite.api.Reduction;
 import org.neurite.api.support.ElementwiseLoss;
+import org.neurite.core.spec.SpecValues;
 
 /**
  * PyTorch's {@code smooth_l1_loss(beta=1.0)}: with {@code z = |p - t|}, {@code z²/(2·beta)} for
@@ -22,7 +23,7 @@ final class SmoothL1 extends ElementwiseLoss {
 
     SmoothL1(Map<String, Double> parameters, Reduction reduction) {
         super(NAME, parameters, reduction);
-        this.beta = LossParams.nonNegative(NAME, parameters, BETA);
+        this.beta = SpecValues.nonNegative("loss", NAME, parameters, BETA);
     }
 
     @Override
