@@ -1,6 +1,7 @@
 package org.neurite.io.safetensors;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -50,12 +51,14 @@ final class HeaderParser {
     }
 
     private final String file;
+    private final byte[] header;
     private final JsonParser p;
     /** The entry being read: a tensor's name, METADATA, or null at the top level. */
     private String inside;
 
-    private HeaderParser(String file, JsonParser p) {
+    private HeaderParser(String file, byte[] header, JsonParser p) {
         this.file = file;
+        this.header = header;
         this.p = p;
     }
 
@@ -77,13 +80,13 @@ final class HeaderParser {
             throw new ModelFormatException(file, null, NOT_JSON, "JSON", "a NUL byte at byte 1");
         }
         try (JsonParser p = JSON.createParser(header)) {
-            return new HeaderParser(file, p).parseObject(header);
+            return new HeaderParser(file, header, p).parseObject();
         } catch (IOException e) {
             throw new ModelFormatException(file, null, NOT_JSON, "JSON", "an unreadable header: " + e, e);
         }
     }
 
-    private Header parseObject(byte[] header) {
+    private Header parseObject() {
         next();
         Map<String, String> metadata = new LinkedHashMap<>();
         List<TensorInfo> tensors = new ArrayList<>();
@@ -102,9 +105,9 @@ final class HeaderParser {
             }
             inside = null;
         }
-        long end = p.currentLocation().getByteOffset();
-        for (long i = end; i < header.length; i++) {
-            byte b = header[(int) i];
+        int end = byteOffset(p.currentLocation());
+        for (int i = end; i < header.length; i++) {
+            byte b = header[i];
             if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
                 throw new ModelFormatException(file, null, "trailing-garbage",
                         "only whitespace (padding) after the header's closing '}' at byte " + (end - 1),
@@ -267,6 +270,15 @@ final class HeaderParser {
         }
     }
 
+    /**
+     * The byte offset of a location: Jackson's parser over text without canonicalized names reads characters,
+     * so its locations count UTF-16 characters.
+     */
+    private int byteOffset(JsonLocation at) {
+        return at.getByteOffset() >= 0 ? (int) at.getByteOffset()
+                : at.getCharOffset() >= 0 ? Utf8.byteIndexOfChar(header, at.getCharOffset()) : -1;
+    }
+
     /** Jackson's error as the rule it breaks: a duplicate key, or anything else that is not JSON. */
     private ModelFormatException jsonError(IOException e) {
         String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e);
@@ -277,8 +289,7 @@ final class HeaderParser {
                     : inside.equals(METADATA) ? null : inside;
             return new ModelFormatException(file, tensor, "duplicate-key", "each key once in " + where, Shown.quote(key) + " twice", e);
         }
-        long at = e instanceof JsonProcessingException j && j.getLocation() != null
-                ? j.getLocation().getByteOffset() : -1;
+        long at = e instanceof JsonProcessingException j && j.getLocation() != null ? byteOffset(j.getLocation()) : -1;
         return new ModelFormatException(file, null, NOT_JSON, "JSON",
                 Shown.quote(String.valueOf(message)) + (at >= 0 ? " at byte " + at : ""), e);
     }

@@ -50,4 +50,20 @@ final class Utf8 {
         }
         return -1;
     }
+
+    /**
+     * The index of the byte where the UTF-16 character at {@code chars} starts in well-formed UTF-8 {@code b}
+     * (a 4-byte sequence is 2 characters), or {@code b.length} if {@code chars} is the whole text or more.
+     */
+    static int byteIndexOfChar(byte[] b, long chars) {
+        long seen = 0;
+        int i = 0;
+        while (i < b.length && seen < chars) {
+            int c = b[i] & 0xff;
+            int n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+            seen += n == 4 ? 2 : 1;
+            i += n;
+        }
+        return Math.min(i, b.length);
+    }
 }
