@@ -99,6 +99,13 @@ final class NeuriteArchitectureRules {
             .as("Commons CSV is used only in org.neurite.io")
             .because("nn-core reads no files: applications that only train on arrays never need the parser");
 
+    /** Rule 5 for file formats: Jackson (for safetensors headers) only in nn-io. */
+    static final ArchRule JACKSON_ONLY_IN_IO = noClasses().that()
+            .resideOutsideOfPackage("org.neurite.io..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+            .as("Jackson is used only in org.neurite.io")
+            .because("nn-core reads no files: applications that only train on arrays never need the parser");
+
     /** Rule 6. */
     static final ArchRule EXAMPLES_REACH_BACKENDS_THROUGH_THE_API = noClasses().that()
             .resideInAPackage("org.neurite.examples..")

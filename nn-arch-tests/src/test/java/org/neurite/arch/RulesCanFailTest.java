@@ -32,6 +32,7 @@ class RulesCanFailTest {
             Map.entry("EJML_ONLY_IN_ITS_BACKEND", classes(org.neurite.core.fixture.CoreUsingGuiceAndEjml.class)),
             Map.entry("ND4J_ONLY_IN_ITS_BACKEND", classes(org.neurite.core.fixture.CoreUsingNd4j.class)),
             Map.entry("COMMONS_CSV_ONLY_IN_IO", classes(org.neurite.core.fixture.CoreUsingCommonsCsv.class)),
+            Map.entry("JACKSON_ONLY_IN_IO", classes(org.neurite.core.fixture.CoreUsingJackson.class)),
             Map.entry("EXAMPLES_REACH_BACKENDS_THROUGH_THE_API",
                     classes(org.neurite.examples.fixture.ExampleUsingBackend.class)),
             Map.entry("NO_CYCLES_BETWEEN_MODULES", classes(org.neurite.core.fixture.CoreUsingExamples.class,
