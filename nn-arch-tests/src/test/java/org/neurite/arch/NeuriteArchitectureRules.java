@@ -99,12 +99,16 @@ final class NeuriteArchitectureRules {
             .as("Commons CSV is used only in org.neurite.io")
             .because("nn-core reads no files: applications that only train on arrays never need the parser");
 
-    /** Rule 5 for file formats: Jackson (for safetensors headers) only in nn-io. */
+    /**
+     * Rule 5 for file formats: Jackson (safetensors headers, model descriptions) only in nn-io, and in the
+     * CLI, which prints {@code --json} with it.
+     */
     static final ArchRule JACKSON_ONLY_IN_IO = noClasses().that()
-            .resideOutsideOfPackage("org.neurite.io..")
+            .resideOutsideOfPackages("org.neurite.io..", "org.neurite.examples..")
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
-            .as("Jackson is used only in org.neurite.io")
-            .because("nn-core reads no files: applications that only train on arrays never need the parser");
+            .as("Jackson is used only in org.neurite.io (and the CLI)")
+            .because("the API, nn-core and the backends read no files: applications that only train on arrays "
+                    + "never need the parser");
 
     /** Rule 6. */
     static final ArchRule EXAMPLES_REACH_BACKENDS_THROUGH_THE_API = noClasses().that()

@@ -1,0 +1,248 @@
+package org.neurite.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.neurite.api.Activation;
+import org.neurite.api.Activations;
+import org.neurite.api.Backend;
+import org.neurite.api.Backends;
+import org.neurite.api.DType;
+import org.neurite.api.Layer;
+import org.neurite.api.ParametricActivation;
+import org.neurite.api.Stability;
+import org.neurite.api.Tensor;
+import org.neurite.api.UnknownActivationException;
+import org.neurite.core.DenseLayer;
+import org.neurite.core.Mlp;
+import org.neurite.core.MlpBuilder;
+import org.neurite.core.Parameter;
+import org.neurite.io.safetensors.ModelFormatException;
+import org.neurite.io.safetensors.SafetensorsDType;
+import org.neurite.io.safetensors.SafetensorsFile;
+import org.neurite.io.safetensors.SafetensorsWriter;
+import org.neurite.io.safetensors.TensorInfo;
+
+/**
+ * Saves and loads whole models: one {@code .safetensors} file is one model, its tensors the parameters
+ * under their {@link Mlp#parameters()} names ({@code layers.0.weight} {@code (out, in)},
+ * {@code layers.0.bias} {@code (out)}, {@code layers.0.alpha} {@code (1)}, PyTorch's shapes), and its
+ * {@code __metadata__} entry {@value #METADATA_KEY} the {@link ModelDescription} as JSON.
+ *
+ * <pre>{@code
+ * ModelFiles.save(trained, Path.of("digits.safetensors"));
+ * Mlp model = ModelFiles.load(Path.of("digits.safetensors"));     // default backend, the file's dtype
+ * }</pre>
+ *
+ * <p>Saving writes a temporary file in the same folder, forces it to disk and renames it over the target,
+ * so a failed or killed save leaves the previous file whole. Loading treats the file as hostile: the
+ * safetensors layer checks the header and the offsets ({@link SafetensorsFile}), and this class checks the
+ * description and that the tensors are exactly the parameters it describes, with their shapes; any
+ * mismatch is a {@link ModelFormatException} naming the file, the tensor and the rule. A float32 model
+ * saves F32 tensors and a float64 one F64, so a round trip is bit-identical; loading reads F16, BF16, F32
+ * and F64 into a model of either dtype.
+ */
+@Stability(Stability.Status.EXPERIMENTAL)
+public final class ModelFiles {
+
+    /** The {@code __metadata__} key of the model description. */
+    public static final String METADATA_KEY = "neurite";
+    /** The description format this version writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private ModelFiles() {
+    }
+
+    /**
+     * Saves {@code model} to {@code file} (replacing it atomically).
+     *
+     * @throws IllegalArgumentException if a layer is not a dense layer (only those can be saved yet)
+     * @throws IOException if the file cannot be written (the previous one is then intact)
+     */
+    public static void save(Mlp model, Path file) throws IOException {
+        Objects.requireNonNull(model, "model");
+        SafetensorsDType dtype = model.dtype() == DType.FLOAT32 ? SafetensorsDType.F32 : SafetensorsDType.F64;
+        SafetensorsWriter.Builder writer = SafetensorsWriter.builder()
+                .metadata(METADATA_KEY, describe(model).toJson());
+        for (Parameter p : model.parameters()) {
+            long[] shape = fileShape(p.name(), p.tensor());
+            if (dtype == SafetensorsDType.F32) {
+                float[] values = new float[(int) p.size()];
+                p.tensor().copyTo(values);
+                writer.tensor(p.name(), dtype, shape, values);
+            } else {
+                double[] values = new double[(int) p.size()];
+                p.tensor().copyTo(values);
+                writer.tensor(p.name(), dtype, shape, values);
+            }
+        }
+        writer.write(file);
+    }
+
+    /** Loads the model on the default backend, in the dtype it was saved in. */
+    public static Mlp load(Path file) throws IOException {
+        return load(file, null, null, Activations.discover());
+    }
+
+    /** Loads the model on {@code backend} in {@code dtype} (either may be {@code null}: the default, the file's). */
+    public static Mlp load(Path file, Backend backend, DType dtype) throws IOException {
+        return load(file, backend, dtype, Activations.discover());
+    }
+
+    /**
+     * Loads the model, looking its activations up in {@code activations} (for a user's own).
+     *
+     * @throws ModelFormatException if the file is not a valid Neurite model file, naming the rule broken
+     * @throws IOException if it cannot be read
+     */
+    public static Mlp load(Path file, Backend backend, DType dtype, Activations activations) throws IOException {
+        try (SafetensorsFile st = SafetensorsFile.open(file)) {
+            ModelDescription d = description(st);
+            // Shapes first, against the tensors the file really holds: only then does building the model
+            // allocate what the description claims.
+            requireExactly(st, expectedTensors(st.source(), d, activations));
+            Mlp model = build(st.source(), d, backend, dtype == null ? d.dtype() : dtype, activations);
+            for (Parameter p : model.parameters()) {
+                read(st, p.name(), p.tensor());
+            }
+            return model.withStandardization(d.standardization()).withClassNames(d.classNames());
+        }
+    }
+
+    /**
+     * The description of the model in {@code file}, checked against its tensors, without reading weights.
+     *
+     * @throws ModelFormatException if the file is not a valid Neurite model file
+     */
+    public static ModelDescription describe(Path file) throws IOException {
+        return describe(file, Activations.discover());
+    }
+
+    /** As {@link #describe(Path)}, looking activations up in {@code activations}. */
+    public static ModelDescription describe(Path file, Activations activations) throws IOException {
+        try (SafetensorsFile st = SafetensorsFile.open(file)) {
+            ModelDescription d = description(st);
+            requireExactly(st, expectedTensors(st.source(), d, activations));
+            return d;
+        }
+    }
+
+    /** The description of a model (what {@link #save} stores). */
+    public static ModelDescription describe(Mlp model) {
+        List<ModelDescription.Layer> layers = new ArrayList<>();
+        for (int i = 0; i < model.layers().size(); i++) {
+            Layer layer = model.layers().get(i);
+            if (!(layer instanceof DenseLayer)) {
+                throw new IllegalArgumentException("model: layer " + (i + 1) + ": expected a dense layer (only those "
+                        + "can be saved), got " + layer.getClass().getName());
+            }
+            layers.add(new ModelDescription.Layer("dense", layer.outputSize(), layer.activation().spec()));
+        }
+        return new ModelDescription(FORMAT_VERSION, model.inputSize(), model.dtype(), layers,
+                model.standardization().orElse(null), model.classNames().orElse(null));
+    }
+
+    private static ModelDescription description(SafetensorsFile st) {
+        String json = st.metadata().get(METADATA_KEY);
+        if (json == null) {
+            throw new ModelFormatException(st.source(), null, "no-description", "a '" + METADATA_KEY
+                    + "' entry in __metadata__ (a Neurite model file; for a PyTorch state_dict use importPytorch)",
+                    "metadata keys " + st.metadata().keySet());
+        }
+        return ModelDescription.parse(st.source(), json);
+    }
+
+    private static Mlp build(String file, ModelDescription d, Backend backend, DType dtype, Activations registry) {
+        MlpBuilder builder = Mlp.builder().backend(backend != null ? backend : Backends.get()).dtype(dtype)
+                .activations(registry).input(d.inputs()).seed(0);
+        for (int i = 0; i < d.layers().size(); i++) {
+            ModelDescription.Layer l = d.layers().get(i);
+            activation(file, i, l, registry); // the checked lookup, with the file's message
+            builder.dense(l.units(), l.activation());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The parameter names and file shapes a description implies, in order: per layer {@code weight}
+     * {@code (units, previous)}, {@code bias} {@code (units)}, and {@code (1)} per learnable value of its
+     * activation.
+     */
+    private static Map<String, long[]> expectedTensors(String file, ModelDescription d, Activations registry) {
+        Map<String, long[]> expected = new LinkedHashMap<>();
+        int previous = d.inputs();
+        for (int i = 0; i < d.layers().size(); i++) {
+            ModelDescription.Layer l = d.layers().get(i);
+            expected.put(Parameter.nameOf(i, "weight"), new long[] {l.units(), previous});
+            expected.put(Parameter.nameOf(i, "bias"), new long[] {l.units()});
+            if (activation(file, i, l, registry) instanceof ParametricActivation p) {
+                for (String name : p.learnableParameters()) {
+                    expected.put(Parameter.nameOf(i, name), new long[] {1});
+                }
+            }
+            previous = l.units();
+        }
+        return expected;
+    }
+
+    private static Activation activation(String file, int layer, ModelDescription.Layer l, Activations registry) {
+        try {
+            return registry.get(l.activation());
+        } catch (UnknownActivationException e) {
+            throw new ModelFormatException(file, null, "unknown-activation", "layer " + (layer + 1)
+                    + "'s activation among the registered ones (is the jar of its ActivationProvider missing "
+                    + "from the class path?)", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, null, "bad-activation", "layer " + (layer + 1)
+                    + "'s activation spec valid", e.getMessage());
+        }
+    }
+
+    /** Every expected tensor present with its shape and a floating-point dtype, and no other tensor. */
+    static void requireExactly(SafetensorsFile st, Map<String, long[]> expected) {
+        for (Map.Entry<String, long[]> e : expected.entrySet()) {
+            TensorInfo t = st.find(e.getKey()).orElseThrow(() -> new ModelFormatException(st.source(), e.getKey(),
+                    "missing-tensor", "the tensor the description implies", "none"));
+            if (!t.dtype().isFloat() || t.dtype() == SafetensorsDType.F8_E4M3 || t.dtype() == SafetensorsDType.F8_E5M2) {
+                throw new ModelFormatException(st.source(), t.name(), "tensor-dtype", "F16, BF16, F32 or F64",
+                        t.dtype().name());
+            }
+            if (!java.util.Arrays.equals(t.shape(), e.getValue())) {
+                throw new ModelFormatException(st.source(), t.name(), "tensor-shape",
+                        java.util.Arrays.toString(e.getValue()), java.util.Arrays.toString(t.shape()));
+            }
+        }
+        for (TensorInfo t : st.tensors()) {
+            if (!expected.containsKey(t.name())) {
+                throw new ModelFormatException(st.source(), t.name(), "unexpected-tensor",
+                        "only the tensors the description implies " + expected.keySet(), "'" + t.name() + "'");
+            }
+        }
+    }
+
+    /** A bias is stored 1-D {@code (out)} and a learnable scalar {@code (1)}, as PyTorch stores them. */
+    static long[] fileShape(String name, Tensor t) {
+        if (t.rows() == 1 && !name.endsWith(".weight")) {
+            return new long[] {t.cols()};
+        }
+        return new long[] {t.rows(), t.cols()};
+    }
+
+    /** Reads a tensor of the file into a parameter tensor, through a float array for float32 models. */
+    static void read(SafetensorsFile st, String name, Tensor into) {
+        int n = into.rows() * into.cols();
+        if (into.dtype() == DType.FLOAT32) {
+            float[] values = new float[n];
+            st.read(name, values, 0);
+            into.assign(values);
+        } else {
+            double[] values = new double[n];
+            st.read(name, values, 0);
+            into.assign(values);
+        }
+    }
+}
