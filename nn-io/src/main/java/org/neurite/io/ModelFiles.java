@@ -64,6 +64,11 @@ public final class ModelFiles {
      * @throws IOException if the file cannot be written (the previous one is then intact)
      */
     public static void save(Mlp model, Path file) throws IOException {
+        writer(model).write(file);
+    }
+
+    /** A writer holding {@code model}'s description and tensors, for {@link #save} and checkpoints to add to. */
+    static SafetensorsWriter.Builder writer(Mlp model) {
         Objects.requireNonNull(model, "model");
         SafetensorsDType dtype = model.dtype() == DType.FLOAT32 ? SafetensorsDType.F32 : SafetensorsDType.F64;
         SafetensorsWriter.Builder writer = SafetensorsWriter.builder()
@@ -80,7 +85,7 @@ public final class ModelFiles {
                 writer.tensor(p.name(), dtype, shape, values);
             }
         }
-        writer.write(file);
+        return writer;
     }
 
     /** Loads the model on the default backend, in the dtype it was saved in. */
@@ -101,16 +106,27 @@ public final class ModelFiles {
      */
     public static Mlp load(Path file, Backend backend, DType dtype, Activations activations) throws IOException {
         try (SafetensorsFile st = SafetensorsFile.open(file)) {
-            ModelDescription d = description(st);
-            // Shapes first, against the tensors the file really holds: only then does building the model
-            // allocate what the description claims.
-            requireExactly(st, expectedTensors(st.source(), d, activations));
-            Mlp model = build(st.source(), d, backend, dtype == null ? d.dtype() : dtype, activations);
-            for (Parameter p : model.parameters()) {
-                read(st, p.name(), p.tensor());
-            }
-            return model.withStandardization(d.standardization()).withClassNames(d.classNames());
+            return load(st, backend, dtype, activations, Map.of());
         }
+    }
+
+    /**
+     * The model of an open file whose tensors are its parameters plus exactly {@code others} (name to file
+     * shape; a checkpoint's), all checked before the model is built.
+     */
+    static Mlp load(SafetensorsFile st, Backend backend, DType dtype, Activations activations,
+                    Map<String, long[]> others) {
+        ModelDescription d = description(st);
+        // Shapes first, against the tensors the file really holds: only then does building the model
+        // allocate what the description claims.
+        Map<String, long[]> expected = expectedTensors(st.source(), d, activations);
+        expected.putAll(others);
+        requireExactly(st, expected);
+        Mlp model = build(st.source(), d, backend, dtype == null ? d.dtype() : dtype, activations);
+        for (Parameter p : model.parameters()) {
+            read(st, p.name(), p.tensor());
+        }
+        return model.withStandardization(d.standardization()).withClassNames(d.classNames());
     }
 
     /**
@@ -146,7 +162,8 @@ public final class ModelFiles {
                 model.standardization().orElse(null), model.classNames().orElse(null));
     }
 
-    private static ModelDescription description(SafetensorsFile st) {
+    /** The description of an open file (not yet checked against its tensors). */
+    static ModelDescription description(SafetensorsFile st) {
         String json = st.metadata().get(METADATA_KEY);
         if (json == null) {
             throw new ModelFormatException(st.source(), null, "no-description", "a '" + METADATA_KEY
@@ -172,7 +189,7 @@ public final class ModelFiles {
      * {@code (units, previous)}, {@code bias} {@code (units)}, and {@code (1)} per learnable value of its
      * activation.
      */
-    private static Map<String, long[]> expectedTensors(String file, ModelDescription d, Activations registry) {
+    static Map<String, long[]> expectedTensors(String file, ModelDescription d, Activations registry) {
         Map<String, long[]> expected = new LinkedHashMap<>();
         int previous = d.inputs();
         for (int i = 0; i < d.layers().size(); i++) {
