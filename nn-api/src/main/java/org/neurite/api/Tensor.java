@@ -59,6 +59,36 @@ public interface Tensor {
     void assign(float[] rowMajor);
 
     /**
+     * Overwrites {@code count} elements, from row-major index {@code offset} on, with
+     * {@code src[srcOffset .. srcOffset + count)}: filling a large tensor slice by slice, so that no array of
+     * its whole size is needed (a model file's loader does). <b>Experimental.</b> The default goes through
+     * {@link #set}; a backend overrides it with a bulk copy.
+     *
+     * @param src not modified
+     * @throws IndexOutOfBoundsException if a range falls outside the tensor or {@code src} (nothing written)
+     */
+    default void assignRange(long offset, double[] src, int srcOffset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, shape().size());
+        java.util.Objects.checkFromIndexSize(srcOffset, count, src.length);
+        int cols = cols();
+        for (int i = 0; i < count; i++) {
+            long at = offset + i;
+            set((int) (at / cols), (int) (at % cols), src[srcOffset + i]);
+        }
+    }
+
+    /** As {@link #assignRange(long, double[], int, int)}, from floats. <b>Experimental.</b> */
+    default void assignRange(long offset, float[] src, int srcOffset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, shape().size());
+        java.util.Objects.checkFromIndexSize(srcOffset, count, src.length);
+        int cols = cols();
+        for (int i = 0; i < count; i++) {
+            long at = offset + i;
+            set((int) (at / cols), (int) (at % cols), src[srcOffset + i]);
+        }
+    }
+
+    /**
      * Copies every element into {@code dst}, row-major, starting at index 0.
      *
      * @param dst modified; at least {@code rows * cols} long

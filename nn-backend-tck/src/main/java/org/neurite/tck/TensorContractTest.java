@@ -556,4 +556,17 @@ public abstract class TensorContractTest {
         backend().sumRows(empty, 1, out);
         assertClose("sumRows of no rows adds nothing", new double[] {18.5, 28}, out);
     }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void assignRangeWritesASliceAndChecksBeforeWriting(DType dtype) {
+        Tensor t = tensor(dtype, 2, 3, new double[] {1, 2, 3, 4, 5, 6});
+        t.assignRange(2, new double[] {9, 10, 11, 12}, 1, 3);
+        assertClose("assignRange from doubles", new double[] {1, 2, 10, 11, 12, 6}, t);
+        t.assignRange(0, new float[] {7, 8}, 0, 2);
+        assertClose("assignRange from floats", new double[] {7, 8, 10, 11, 12, 6}, t);
+        assertThrows(IndexOutOfBoundsException.class, () -> t.assignRange(5, new double[] {0, 0}, 0, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> t.assignRange(0, new float[] {0}, 0, 2));
+        assertClose("untouched after bad ranges", new double[] {7, 8, 10, 11, 12, 6}, t);
+    }
 }

@@ -71,6 +71,25 @@ public final class DenseLayer implements Layer {
         Tensor w = backend.fromRows(dtype, weights);
         Tensor b = backend.zeros(dtype, 1, bias.length);
         b.assign(bias);
+        return new DenseLayer(label, w, b, activation, activationValues(backend, dtype, activation));
+    }
+
+    /**
+     * A dense layer with zero biases and row-major weights {@code (units, inputs)}, or all zeros when
+     * {@code weights} is {@code null} (then nothing but the tensors is allocated).
+     */
+    static DenseLayer of(String label, Backend backend, DType dtype, int inputs, int units, double[] weights,
+                         Activation activation) {
+        Tensor w = backend.zeros(dtype, units, inputs);
+        if (weights != null) {
+            w.assign(weights);
+        }
+        return new DenseLayer(label, w, backend.zeros(dtype, 1, units), activation,
+                activationValues(backend, dtype, activation));
+    }
+
+    /** One {@code (1, 1)} tensor per learnable value of a parametric activation, holding its current value. */
+    private static List<Tensor> activationValues(Backend backend, DType dtype, Activation activation) {
         List<Tensor> values = new ArrayList<>();
         if (activation instanceof ParametricActivation p) {
             for (String name : p.learnableParameters()) {
@@ -79,7 +98,7 @@ public final class DenseLayer implements Layer {
                 values.add(value);
             }
         }
-        return new DenseLayer(label, w, b, activation, values);
+        return values;
     }
 
     @Override

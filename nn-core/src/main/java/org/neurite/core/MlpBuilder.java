@@ -196,13 +196,13 @@ public final class MlpBuilder {
                 return DenseLayer.of(label, backend, dtype, weights, bias, activation);
             }
             Initializer init = initializer != null ? initializer : Initializers.defaultFor(activation.name());
+            if (init == Initializers.zeros()) {
+                // Nothing to draw: the zeroed tensors alone (what a model file's loader fills), no temporary.
+                return DenseLayer.of(label, backend, dtype, inputs, units, null, activation);
+            }
             double[] flat = new double[units * inputs];
             init.fill(flat, inputs, units, random);
-            double[][] w = new double[units][];
-            for (int r = 0; r < units; r++) {
-                w[r] = java.util.Arrays.copyOfRange(flat, r * inputs, (r + 1) * inputs);
-            }
-            return DenseLayer.of(label, backend, dtype, w, new double[units], activation);
+            return DenseLayer.of(label, backend, dtype, inputs, units, flat, activation);
         }
     }
 }

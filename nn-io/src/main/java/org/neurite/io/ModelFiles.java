@@ -21,6 +21,7 @@ import org.neurite.core.DenseLayer;
 import org.neurite.core.Mlp;
 import org.neurite.core.MlpBuilder;
 import org.neurite.core.Parameter;
+import org.neurite.core.init.Initializers;
 import org.neurite.io.safetensors.ModelFormatException;
 import org.neurite.io.safetensors.SafetensorsDType;
 import org.neurite.io.safetensors.SafetensorsFile;
@@ -179,7 +180,7 @@ public final class ModelFiles {
         for (int i = 0; i < d.layers().size(); i++) {
             ModelDescription.Layer l = d.layers().get(i);
             activation(file, i, l, registry); // the checked lookup, with the file's message
-            builder.dense(l.units(), l.activation());
+            builder.dense(l.units(), l.activation(), Initializers.zeros()); // zeroed tensors, then the file's values
         }
         return builder.build();
     }
@@ -249,17 +250,30 @@ public final class ModelFiles {
         return new long[] {t.rows(), t.cols()};
     }
 
-    /** Reads a tensor of the file into a parameter tensor, through a float array for float32 models. */
+    /** Elements read at a time: the only array a load needs besides the model's own tensors. */
+    private static final int SLICE = 1 << 20;
+
+    /**
+     * Reads a tensor of the file into a parameter tensor slice by slice (through floats for float32 models),
+     * so that loading needs the model's tensors and one slice, not a second copy of the weights.
+     */
     static void read(SafetensorsFile st, String name, Tensor into) {
-        int n = into.rows() * into.cols();
+        long n = (long) into.rows() * into.cols();
+        int slice = (int) Math.min(n, SLICE);
         if (into.dtype() == DType.FLOAT32) {
-            float[] values = new float[n];
-            st.read(name, values, 0);
-            into.assign(values);
+            float[] values = new float[slice];
+            for (long from = 0; from < n; from += slice) {
+                int count = (int) Math.min(slice, n - from);
+                st.read(name, from, values, 0, count);
+                into.assignRange(from, values, 0, count);
+            }
         } else {
-            double[] values = new double[n];
-            st.read(name, values, 0);
-            into.assign(values);
+            double[] values = new double[slice];
+            for (long from = 0; from < n; from += slice) {
+                int count = (int) Math.min(slice, n - from);
+                st.read(name, from, values, 0, count);
+                into.assignRange(from, values, 0, count);
+            }
         }
     }
 }

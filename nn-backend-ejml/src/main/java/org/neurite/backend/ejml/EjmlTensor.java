@@ -84,6 +84,34 @@ final class EjmlTensor implements Tensor {
     }
 
     @Override
+    public void assignRange(long offset, double[] src, int srcOffset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, shape.size());
+        java.util.Objects.checkFromIndexSize(srcOffset, count, src.length);
+        int at = (int) offset;
+        if (d != null) {
+            System.arraycopy(src, srcOffset, d.data, at, count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                f.data[at + i] = (float) src[srcOffset + i];
+            }
+        }
+    }
+
+    @Override
+    public void assignRange(long offset, float[] src, int srcOffset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, shape.size());
+        java.util.Objects.checkFromIndexSize(srcOffset, count, src.length);
+        int at = (int) offset;
+        if (f != null) {
+            System.arraycopy(src, srcOffset, f.data, at, count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                d.data[at + i] = src[srcOffset + i];
+            }
+        }
+    }
+
+    @Override
     public void copyTo(double[] dst) {
         Operands.length("dst", shape, dst.length, false);
         int n = (int) shape.size();

@@ -112,6 +112,34 @@ final class Nd4jTensor implements Tensor {
     }
 
     @Override
+    public void assignRange(long offset, double[] src, int srcOffset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, shape.size());
+        java.util.Objects.checkFromIndexSize(srcOffset, count, src.length);
+        int at = (int) offset;
+        if (d != null) {
+            d.put(at, src, srcOffset, count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                f.put(at + i, (float) src[srcOffset + i]);
+            }
+        }
+    }
+
+    @Override
+    public void assignRange(long offset, float[] src, int srcOffset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, shape.size());
+        java.util.Objects.checkFromIndexSize(srcOffset, count, src.length);
+        int at = (int) offset;
+        if (f != null) {
+            f.put(at, src, srcOffset, count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                d.put(at + i, src[srcOffset + i]);
+            }
+        }
+    }
+
+    @Override
     public void copyTo(double[] dst) {
         Operands.length("dst", shape, dst.length, false);
         int n = size();

@@ -17,6 +17,9 @@ import org.neurite.api.Stability;
 @Stability(Stability.Status.STABLE)
 public final class Initializers {
 
+    // Before BY_NAME below, which refers to it: static fields initialize in order.
+    private static final Initializer ZEROS = (w, in, out, r) -> java.util.Arrays.fill(w, 0.0);
+
     /** Activations whose default is He: ReLU and the functions shaped like it. */
     private static final Set<String> RELU_FAMILY = Set.of("relu", "leaky_relu", "prelu", "relu6", "elu",
             "celu", "gelu", "gelu_tanh", "silu", "swish", "mish", "hard_swish");
@@ -59,9 +62,9 @@ public final class Initializers {
         return (w, in, out, r) -> normal(w, std, r::nextGaussian);
     }
 
-    /** All zeros. */
+    /** All zeros; always the same instance, which the model builder fills by allocating zeroed tensors alone. */
     public static Initializer zeros() {
-        return constant(0.0);
+        return ZEROS;
     }
 
     /** Every weight equal to {@code value}. */

@@ -39,19 +39,28 @@ final class MappedData {
 
     /** Decodes the tensor's elements (F16, BF16, F32 or F64) into {@code dst} from {@code offset}, exactly. */
     void read(TensorInfo t, double[] dst, int offset) {
-        readInto(t, dst, offset);
+        readInto(t, 0, t.elements(), dst, offset);
+    }
+
+    /** Elements {@code [from, from + count)} of the tensor into {@code dst} from {@code offset}, exactly. */
+    void read(TensorInfo t, long from, int count, double[] dst, int offset) {
+        readInto(t, from, count, dst, offset);
+    }
+
+    /** As {@link #read(TensorInfo, long, int, double[], int)}, into floats. */
+    void read(TensorInfo t, long from, int count, float[] dst, int offset) {
+        readInto(t, from, count, dst, offset);
     }
 
     /** As {@link #read(TensorInfo, double[], int)}, into floats: F64 rounded to nearest, the rest exact. */
     void read(TensorInfo t, float[] dst, int offset) {
-        readInto(t, dst, offset);
+        readInto(t, 0, t.elements(), dst, offset);
     }
 
     /** Decodes chunk by chunk: the elements that start in a chunk are read from it. */
-    private void readInto(TensorInfo t, Object dst, int offset) {
+    private void readInto(TensorInfo t, long from, long n, Object dst, int offset) {
         int size = t.dtype().size();
-        long n = t.elements();
-        long pos = t.begin();
+        long pos = t.begin() + from * size;
         for (long done = 0; done < n; ) {
             int c = (int) (pos / chunkBytes);
             int at = (int) (pos - c * chunkBytes);

@@ -187,12 +187,41 @@ public final class SafetensorsFile implements AutoCloseable {
         mapped().read(t, dst, offset);
     }
 
-    private TensorInfo readable(String name, int length, int offset) {
+    /**
+     * Elements {@code [from, from + count)} of a tensor, in row-major order, into {@code dst} from
+     * {@code offset}: reading a large tensor in slices, so that no array of its whole size is needed.
+     *
+     * @throws IndexOutOfBoundsException if the range is not within the tensor or {@code dst}
+     */
+    public void read(String name, long from, double[] dst, int offset, int count) {
+        TensorInfo t = readable(name, dst.length, offset, from, count);
+        mapped().read(t, from, count, dst, offset);
+    }
+
+    /** As {@link #read(String, long, double[], int, int)}, into floats. */
+    public void read(String name, long from, float[] dst, int offset, int count) {
+        TensorInfo t = readable(name, dst.length, offset, from, count);
+        mapped().read(t, from, count, dst, offset);
+    }
+
+    private TensorInfo readable(String name, int length, int offset, long from, int count) {
+        TensorInfo t = readable(name);
+        Objects.checkFromIndexSize(from, count, t.elements());
+        Objects.checkFromIndexSize(offset, count, length);
+        return t;
+    }
+
+    private TensorInfo readable(String name) {
         TensorInfo t = tensor(name);
         if (!t.dtype().isDecodable()) {
             throw new ModelFormatException(source, name, "not-floating-point", "F16, BF16, F32 or F64 (dtype "
                     + t.dtype() + " cannot be read as floating-point values)", t.dtype().name());
         }
+        return t;
+    }
+
+    private TensorInfo readable(String name, int length, int offset) {
+        TensorInfo t = readable(name);
         Objects.checkFromIndexSize(offset, t.elements(), length);
         return t;
     }
