@@ -14,8 +14,8 @@ class ServeExampleCommandTest {
 
     /** What serve-example prints after its first line for the bundled sample. */
     static final String SAMPLE_OUTPUT = String.join("\n",
-            "id,score", "a-001,0.500000", "a-002,0.409233", "a-003,0.664510", "a-004,0.141635", "a-005,0.482131",
-            "a-006,0.633257");
+            "id,score", "a-001,0.511054", "a-002,0.814400", "a-003,0.999558", "a-004,0.000291", "a-005,0.996757",
+            "a-006,0.999760");
 
     @Test
     void scoresTheBundledSampleWithGuiceOnTheConfiguredBackend() {
@@ -40,7 +40,7 @@ class ServeExampleCommandTest {
         Path csv = Files.writeString(dir.resolve("batch.csv"), "id,x1,x2,x3\nfirst,1.0,0.5,-0.5\nzero,0,0,0\n");
         Object[] r = NeuriteCliTest.run("serve-example", "--csv", csv.toString());
         assertEquals(0, r[0], (String) r[2]);
-        assertTrue(((String) r[1]).endsWith("id,score\nfirst,0.409233\nzero,0.500000\n".replace("\n", System.lineSeparator())),
+        assertTrue(((String) r[1]).endsWith("id,score\nfirst,0.814400\nzero,0.511054\n".replace("\n", System.lineSeparator())),
                 (String) r[1]);
     }
 
