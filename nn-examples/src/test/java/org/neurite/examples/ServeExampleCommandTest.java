@@ -68,4 +68,27 @@ class ServeExampleCommandTest {
         assertEquals("neurite serve-example: row 1: expected 3 features (the model's input size), got 2",
                 ((String) wrongWidth[2]).strip());
     }
+
+    @Test
+    void modelScoresWithAnotherModelFileThroughEitherWiring(@TempDir Path dir) throws Exception {
+        Path data = Files.writeString(dir.resolve("train.csv"), "a,b,c,label\n1,2,3,no\n3,2,1,yes\n0,1,0,no\n2,0,2,yes\n");
+        Path model = dir.resolve("other.safetensors");
+        assertEquals(0, NeuriteCliTest.run("train", "--data", data.toString(), "--label", "label", "--loss", "bce",
+                "--layers", "2", "--validation", "0", "--epochs", "2", "--out", model.toString())[0]);
+        for (String wiring : new String[] {"--backend=ejml", "--plain"}) {
+            Object[] r = NeuriteCliTest.run("serve-example", "--model", model.toString(), wiring);
+            assertEquals(0, r[0], (String) r[2]);
+            assertTrue(((String) r[1]).startsWith("# model 3 -> 2 relu -> 1 sigmoid;"), (String) r[1]);
+            assertEquals(8, ((String) r[1]).lines().count(), (String) r[1]);
+        }
+        Path four = Files.writeString(dir.resolve("four.csv"), "a,b,c,d,label\n1,2,3,4,no\n3,2,1,0,yes\n");
+        Path wide = dir.resolve("wide.safetensors");
+        assertEquals(0, NeuriteCliTest.run("train", "--data", four.toString(), "--label", "label", "--loss", "bce",
+                "--layers", "2", "--validation", "0", "--epochs", "1", "--out", wide.toString())[0]);
+        Object[] r = NeuriteCliTest.run("serve-example", "--model", wide.toString());
+        assertEquals(1, r[0]);
+        assertEquals("neurite serve-example: " + wide + ": expected a model of 3 inputs (x1,x2,x3), got 4",
+                ((String) r[2]).strip());
+        assertEquals(2, NeuriteCliTest.run("serve-example", "--model", dir.resolve("none").toString())[0]);
+    }
 }
