@@ -27,7 +27,7 @@ class InspectCommandTest {
         List<String> lines = ((String) r[1]).lines().toList();
         assertEquals(List.of("serve.safetensors: Neurite model, format 1", "input: 3 features",
                 "layer 1: dense, 8 units, scaled_tanh(a=1.7159, b=0.6666666666666666), 32 parameters",
-                "layer 2: dense, 1 units, sigmoid, 9 parameters", "tensors: 4",
+                "layer 2: dense, 1 unit, sigmoid, 9 parameters", "tensors: 4",
                 "  layers.0.bias    F64   [8]", "  layers.0.weight  F64   [8, 3]", "  layers.1.bias    F64   [1]",
                 "  layers.1.weight  F64   [1, 8]", "parameters: 41", "metadata:", "  dtype: float64"),
                 lines.subList(0, 12));

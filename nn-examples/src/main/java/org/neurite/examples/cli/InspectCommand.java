@@ -81,8 +81,8 @@ public final class InspectCommand implements Callable<Integer> {
             lines.add("input: " + d.inputs() + " features");
             for (int i = 0; i < d.layers().size(); i++) {
                 ModelDescription.Layer l = d.layers().get(i);
-                lines.add("layer " + (i + 1) + ": " + l.kind() + ", " + l.units() + " units, " + l.activation() + ", "
-                        + layerParameters(tensors, i) + " parameters");
+                lines.add("layer " + (i + 1) + ": " + l.kind() + ", " + l.units() + (l.units() == 1 ? " unit, " : " units, ")
+                        + l.activation() + ", " + layerParameters(tensors, i) + " parameters");
             }
         }
         lines.add("tensors: " + tensors.size());
