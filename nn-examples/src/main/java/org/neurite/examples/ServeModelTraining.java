@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.neurite.api.Stability;
 import org.neurite.examples.cli.NeuriteCli;
 
 /**
@@ -23,6 +24,7 @@ import org.neurite.examples.cli.NeuriteCli;
  * java -cp nn-examples/target/neurite.jar org.neurite.examples.ServeModelTraining [MODEL_FILE]
  * }</pre>
  */
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class ServeModelTraining {
 
     /** The number of training rows. */
