@@ -79,8 +79,14 @@ class ModulePathTest {
         return join(jars);
     }
 
+    /** This module's classes and its whole runtime class path, for a class-path JVM. */
+    static String fullClassPath() {
+        return System.getProperty("neurite.examples.classes") + File.pathSeparator
+                + System.getProperty("neurite.runtime.classpath");
+    }
+
     /** Runs {@code java args...}; returns its standard output, after checking it exited with 0. */
-    private static String java(String... args) throws IOException, InterruptedException {
+    static String java(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(false).start();

@@ -206,6 +206,40 @@ class TrainCommandTest {
                 "neurite train: training diverged: epoch 1");
     }
 
+    @Test
+    void outSavesTheModelWithItsStandardizationAndClassesAndInitStartsFromIt() throws Exception {
+        Path model = dir.resolve("classes.safetensors");
+        String text = ok("train", "--data", classes.toString(), "--label", "kind", "--layers", "6", "--epochs", "20",
+                "--out", model.toString());
+        assertTrue(text.strip().endsWith("saved to " + model), text);
+        org.neurite.core.Mlp saved = org.neurite.io.ModelFiles.load(model);
+        assertEquals(List.of("a", "b"), saved.classNames().orElseThrow());
+        assertTrue(saved.standardization().isPresent());
+
+        Map<?, ?> fresh = json("train", "--data", classes.toString(), "--label", "kind", "--layers", "6", "--epochs", "1");
+        Map<?, ?> resumed = json("train", "--data", classes.toString(), "--label", "kind", "--layers", "6",
+                "--epochs", "1", "--init", model.toString());
+        double freshLoss = number((Map<?, ?>) ((List<?>) fresh.get("history")).get(0), "train_loss");
+        double resumedLoss = number((Map<?, ?>) ((List<?>) resumed.get("history")).get(0), "train_loss");
+        assertTrue(resumedLoss < freshLoss, "from the saved weights " + resumedLoss + ", fresh " + freshLoss);
+    }
+
+    @Test
+    void initWithAnotherArchitectureIsABadArgumentNamingTheDifference() throws Exception {
+        Path model = dir.resolve("small.safetensors");
+        ok("train", "--data", classes.toString(), "--label", "kind", "--layers", "6", "--epochs", "1",
+                "--out", model.toString());
+        assertFailure(2, List.of("--data", classes.toString(), "--label", "kind", "--layers", "7", "--init",
+                model.toString()), "neurite: --init: small.safetensors is 3 -> 6 relu -> 2 linear, the options "
+                + "describe 3 -> 7 relu -> 2 linear: layer 1 has 6 units, the options 7");
+        assertFailure(2, List.of("--data", classes.toString(), "--label", "kind", "--layers", "6",
+                "--activation", "tanh", "--init", model.toString()), "neurite: --init: small.safetensors is 3 -> 6 "
+                + "relu -> 2 linear, the options describe 3 -> 6 tanh -> 2 linear: layer 1's activation is relu, "
+                + "the options' tanh");
+        assertFailure(2, List.of("--data", classes.toString(), "--label", "kind", "--init",
+                dir.resolve("none.safetensors").toString()), "neurite: --init: no such file: ");
+    }
+
     private static void assertFailure(int status, List<String> args, String message) {
         Stream<String> command = Stream.concat(Stream.of("train", "--epochs", "2"), args.stream()
                 .map(a -> a.replace("@CLASSES", classes.toString()).replace("@TARGETS", targets.toString())));

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.neurite.api.Stability;
@@ -56,7 +54,7 @@ public final class CsvDatasets {
 
     private static final int MAX_QUOTED = 40;
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             // Checked here, so that the message names the file, line and column.
@@ -152,43 +150,18 @@ public final class CsvDatasets {
     private static Dataset read(Reader reader, String source, List<String> targetNames, boolean classification) {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(source, "sourceName");
-        CSVParser parser;
-        try {
-            parser = CSVParser.builder().setReader(withoutByteOrderMark(new UnclosedReader(reader)))
-                    .setFormat(FORMAT).get();
-        } catch (IOException | UncheckedIOException e) {
-            throw readFailure(source, 1, e);
-        }
-        try (parser) {
-            return read(parser, source, targetNames, classification);
-        } catch (IOException e) {
-            throw new UncheckedIOException(source + ": cannot close the reader", e);
+        try (CsvRows rows = CsvRows.open(new UnclosedReader(reader), source)) {
+            return read(rows, source, targetNames, classification);
         }
     }
 
-    private static Dataset read(CSVParser parser, String source, List<String> targetNames, boolean classification) {
-        long headerLine = Math.max(1, parser.getCurrentLineNumber());
-        List<String> header = new ArrayList<>(parser.getHeaderNames());
-        if (header.isEmpty()) {
-            throw new DataFormatException(source, 1, null, "expected a header row, got an empty file");
-        }
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i);
-            if (name.isBlank()) {
-                throw new DataFormatException(source, headerLine, null, "expected a name for column " + (i + 1)
-                        + " of the header, got " + quote(name));
-            }
-            Integer before = columns.putIfAbsent(name, i);
-            if (before != null) {
-                throw new DataFormatException(source, headerLine, name, "expected distinct column names, got "
-                        + quote(name) + " as columns " + (before + 1) + " and " + (i + 1));
-            }
-        }
+    private static Dataset read(CsvRows rows, String source, List<String> targetNames, boolean classification) {
+        long headerLine = rows.headerLine();
+        List<String> header = rows.header();
         int[] targetIndex = new int[targetNames.size()];
         for (int t = 0; t < targetIndex.length; t++) {
-            Integer index = columns.get(targetNames.get(t));
-            if (index == null) {
+            int index = rows.column(targetNames.get(t));
+            if (index < 0) {
                 throw new DataFormatException(source, headerLine, null, "expected a "
                         + (classification ? "label" : "target") + " column " + quote(targetNames.get(t))
                         + " in the header, got the columns " + header);
@@ -218,32 +191,18 @@ public final class CsvDatasets {
         int[] labels = new int[16];
         Map<String, Integer> labelIndex = new HashMap<>();
         List<String> labelNames = new ArrayList<>();
-        Iterator<CSVRecord> records = parser.iterator();
-        while (true) {
-            CSVRecord record;
-            try {
-                if (!records.hasNext()) {
-                    break;
-                }
-                record = records.next();
-            } catch (UncheckedIOException e) {
-                throw readFailure(source, parser.getCurrentLineNumber(), e);
-            }
-            long line = startLine(record, parser.getCurrentLineNumber());
-            if (record.size() != width) {
-                throw new DataFormatException(source, line, null, "expected " + width
-                        + " fields (one per header column), got " + record.size());
-            }
+        while (rows.next()) {
+            long line = rows.line();
             if (features.size() == Integer.MAX_VALUE - 8) {
                 throw new DataFormatException(source, line, null, "expected at most " + features.size()
                         + " data rows, got more");
             }
             double[] x = new double[featureIndex.length];
             for (int f = 0; f < featureIndex.length; f++) {
-                x[f] = number(record.get(featureIndex[f]), source, line, featureNames.get(f));
+                x[f] = rows.number(featureIndex[f]);
             }
             if (classification) {
-                String label = record.get(targetIndex[0]);
+                String label = rows.field(targetIndex[0]);
                 if (label.isEmpty()) {
                     throw new DataFormatException(source, line, targetNames.get(0),
                             "expected a class label, got an empty field");
@@ -261,7 +220,7 @@ public final class CsvDatasets {
             } else {
                 double[] y = new double[targetIndex.length];
                 for (int t = 0; t < targetIndex.length; t++) {
-                    y[t] = number(record.get(targetIndex[t]), source, line, targetNames.get(t));
+                    y[t] = rows.number(targetIndex[t]);
                 }
                 targets.add(y);
             }
@@ -293,6 +252,31 @@ public final class CsvDatasets {
         return data.withFeatureNames(featureNames);
     }
 
+    /**
+     * The header's columns by name, in order.
+     *
+     * @throws DataFormatException if the header is empty, or a name is blank or given twice
+     */
+    static Map<String, Integer> columns(List<String> header, String source, long headerLine) {
+        if (header.isEmpty()) {
+            throw new DataFormatException(source, 1, null, "expected a header row, got an empty file");
+        }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            if (name.isBlank()) {
+                throw new DataFormatException(source, headerLine, null, "expected a name for column " + (i + 1)
+                        + " of the header, got " + quote(name));
+            }
+            Integer before = columns.putIfAbsent(name, i);
+            if (before != null) {
+                throw new DataFormatException(source, headerLine, name, "expected distinct column names, got "
+                        + quote(name) + " as columns " + (before + 1) + " and " + (i + 1));
+            }
+        }
+        return columns;
+    }
+
     /** The indices of {@code names} in class order: numeric when all are numbers, else lexical. */
     private static int[] classOrder(List<String> names) {
         boolean numeric = names.stream().allMatch(n -> NUMBER.matcher(n.strip()).matches());
@@ -304,7 +288,7 @@ public final class CsvDatasets {
                 .mapToInt(Integer::intValue).toArray();
     }
 
-    private static double number(String field, String source, long line, String column) {
+    static double number(String field, String source, long line, String column) {
         String s = field.strip();
         if (NUMBER.matcher(s).matches()) {
             double v = Double.parseDouble(s);
@@ -316,7 +300,7 @@ public final class CsvDatasets {
     }
 
     /** The line a record starts on: the parser's line at its end, less the line breaks inside its fields. */
-    private static long startLine(CSVRecord record, long endLine) {
+    static long startLine(CSVRecord record, long endLine) {
         long breaks = 0;
         for (String value : record) {
             for (int i = 0; i < value.length(); i++) {
@@ -329,7 +313,7 @@ public final class CsvDatasets {
         return Math.max(1, endLine - breaks);
     }
 
-    private static RuntimeException readFailure(String source, long line, Exception e) {
+    static RuntimeException readFailure(String source, long line, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof CSVException) {
             return new DataFormatException(source, Math.max(1, line), null,
@@ -347,7 +331,7 @@ public final class CsvDatasets {
     }
 
     /** The text with a leading U+FEFF (a UTF-8 byte order mark) skipped, so that a quoted first name parses. */
-    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+    static Reader withoutByteOrderMark(Reader reader) throws IOException {
         PushbackReader in = new PushbackReader(reader, 1);
         int first = in.read();
         if (first != -1 && first != '\uFEFF') {
@@ -363,13 +347,13 @@ public final class CsvDatasets {
         return "'" + value.substring(0, MAX_QUOTED) + "...' (" + value.length() + " characters)";
     }
 
-    private static String sourceName(Path file) {
+    static String sourceName(Path file) {
         Path name = file.getFileName();
         return name != null ? name.toString() : file.toString();
     }
 
     /** Leaves the caller's reader open when the parser closes. */
-    private static final class UnclosedReader extends FilterReader {
+    static final class UnclosedReader extends FilterReader {
         UnclosedReader(Reader in) {
             super(in);
         }

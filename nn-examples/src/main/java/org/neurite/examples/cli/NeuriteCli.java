@@ -1,12 +1,23 @@
 package org.neurite.examples.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
+import org.neurite.api.Activations;
+import org.neurite.api.Backend;
+import org.neurite.api.DType;
 import org.neurite.api.Layer;
 import org.neurite.api.Stability;
 import org.neurite.core.Mlp;
+import org.neurite.examples.embed.PlainScoring;
+import org.neurite.io.ModelFiles;
 import org.neurite.examples.tour.Section;
 import org.neurite.examples.tour.Tour;
 import picocli.CommandLine;
@@ -20,8 +31,12 @@ import picocli.CommandLine.Command;
 @Command(name = "neurite", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
         description = "Neurite, a neural-network framework for Java: the tutorial tour and tools.",
         subcommands = {InfoCommand.class, BackendsCommand.class, ActivationsCommand.class, ServeExampleCommand.class,
-                TourCommand.class, BenchCommand.class, TrainCommand.class})
+                TourCommand.class, BenchCommand.class, TrainCommand.class, InspectCommand.class,
+                PredictCommand.class})
 public final class NeuriteCli implements Runnable {
+
+    /** Writes the commands' {@code --json} output. */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -79,6 +94,50 @@ public final class NeuriteCli implements Runnable {
             sb.append(" -> ").append(layer.outputSize()).append(' ').append(layer.activation().spec());
         }
         return sb.toString();
+    }
+
+    /** A JSON tree as one line of text. */
+    static String json(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The activations the commands know: those found by {@code ServiceLoader} and the serve-example
+     * application's {@code scaled_tanh}, so that its model file can be inspected, trained and predicted with.
+     */
+    static Activations activations() {
+        return PlainScoring.activations();
+    }
+
+    /**
+     * {@code file}, which must exist.
+     *
+     * @throws CommandLine.ParameterException (exit status 2) naming {@code option} if it is not a file
+     */
+    static Path existing(CommandLine.Model.CommandSpec spec, String option, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": no such file: " + file);
+        }
+        return file;
+    }
+
+    /**
+     * Loads the model file given as {@code option}, with {@link #activations()}.
+     *
+     * @param dtype the model's dtype, or {@code null} for the file's
+     * @throws CommandLine.ParameterException (exit status 2) if there is no such file
+     * @throws org.neurite.io.safetensors.ModelFormatException if it is not a Neurite model file (exit status 1)
+     */
+    static Mlp loadModel(CommandLine.Model.CommandSpec spec, String option, Path file, Backend backend, DType dtype) {
+        try {
+            return ModelFiles.load(existing(spec, option, file), backend, dtype, activations());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read the model: " + e.getMessage(), e);
+        }
     }
 
     /** The version of this build, from the jar's filtered {@code neurite.properties}. */

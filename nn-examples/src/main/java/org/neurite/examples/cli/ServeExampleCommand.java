@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Option;
  */
 @Stability(Stability.Status.EXPERIMENTAL)
 @Command(name = "serve-example", mixinStandardHelpOptions = true,
-        description = {"Start the example scoring service (Guice-wired, with its own activation scaled_tanh) "
-                + "and score a CSV batch: a header 'id,x1,x2,x3', then one row per line."})
+        description = {"Start the example scoring service (Guice-wired, with its own activation scaled_tanh, "
+                + "scoring with a bundled trained model) and score a CSV batch: a header 'id,x1,x2,x3', then one "
+                + "row per line."})
 public final class ServeExampleCommand implements Callable<Integer> {
 
     /** The configuration used without {@code --config}. */
@@ -50,6 +52,10 @@ public final class ServeExampleCommand implements Callable<Integer> {
             description = "The backend, overriding neurite.backend from the configuration.")
     private String backend;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Score with this model file (3 inputs, one output) instead of the bundled trained model.")
+    private Path model;
+
     @Option(names = "--plain",
             description = "Wire the service through the plain API instead of Guice (the same scores).")
     private boolean plain;
@@ -59,10 +65,13 @@ public final class ServeExampleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Properties configuration = configuration();
+            if (model != null) {
+                NeuriteCli.existing(spec, "--model", model);
+            }
             CsvBatch batch = csv == null ? CsvBatch.sample() : CsvBatch.read(csv);
             ScoringService service = plain
-                    ? PlainScoring.create(configuration.getProperty("neurite.backend"))
-                    : ScoringApplication.start(configuration);
+                    ? PlainScoring.create(configuration.getProperty("neurite.backend"), model)
+                    : ScoringApplication.start(configuration, model);
             double[] scores = service.score(batch.rows());
             out.println("# " + describe(service, plain ? "plain API" : "Guice"));
             out.println("id,score");
@@ -71,7 +80,7 @@ public final class ServeExampleCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (IOException | NeuriteException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | NeuriteException | IllegalArgumentException e) {
             return NeuriteCli.failure(spec, e);
         }
     }

@@ -1,12 +1,14 @@
 package org.neurite.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.neurite.api.Activations;
 import org.neurite.api.DType;
+import org.neurite.api.Layer;
 import org.neurite.api.Loss;
 import org.neurite.api.Losses;
 import org.neurite.api.NeuriteException;
@@ -23,6 +25,8 @@ import org.neurite.core.train.Trainer;
 import org.neurite.core.train.TrainingDivergedException;
 import org.neurite.core.train.TrainingResult;
 import org.neurite.io.DataFormatException;
+import org.neurite.io.ModelFiles;
+import org.neurite.io.safetensors.ModelFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,6 +118,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object at the end instead of the lines.")
     private boolean json;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Save the trained model (weights, standardization, class names) to this model file.")
+    private Path outFile;
+
+    @Option(names = "--init", paramLabel = "FILE",
+            description = "Start from the weights of this model file, loaded on the same backend and dtype; its "
+                    + "architecture must be the one the options describe. Its standardization, if any, is kept.")
+    private Path init;
+
     @Override
     public Integer call() {
         checkNumbers();
@@ -123,11 +136,17 @@ public final class TrainCommand implements Callable<Integer> {
         ScheduleFactory scheduleFactory = schedule == null ? null
                 : option("--schedule", () -> Schedules.parse(schedule));
         GradientClipping clipping = option("--clip", () -> GradientClipping.parse(clip));
-        option("--activation", () -> Activations.discover().get(activation));
+        option("--activation", () -> NeuriteCli.activations().get(activation));
         PrintWriter out = spec.commandLine().getOut();
         try (EpochPrinter printer = new EpochPrinter(out, json ? null : EpochPrinter.terminal())) {
-            TrainingData set = TrainingData.load(spec.commandLine(), data, label, regression, validation, seed);
+            Mlp initial = init == null ? null : NeuriteCli.loadModel(spec, "--init", init, backend.select(), dtype);
+            TrainingData set = TrainingData.load(spec.commandLine(), data, label, regression, validation, seed,
+                    initial == null ? null : initial.standardization().orElse(null));
             Mlp model = model(set, lossFunction);
+            if (initial != null) {
+                requireSameArchitecture(model, initial);
+                model = initial;
+            }
             Trainer.Builder builder = Trainer.builder().loss(lossFunction).optimizer(optimizerFactory)
                     .clipping(clipping).batchSize(batch).epochs(epochs).seed(seed).shuffle(!noShuffle);
             if (scheduleFactory != null) {
@@ -140,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
                 builder.earlyStopping(patience);
             }
             if (!json) {
-                out.println(TrainReport.header(model, set));
+                out.println(TrainReport.header(model, set) + (init == null ? "" : "; starting from " + init));
                 builder.listener(printer);
             }
             Trainer trainer = builder.build();
@@ -151,11 +170,49 @@ public final class TrainCommand implements Callable<Integer> {
                     set.validation() != null ? set.validation() : set.train());
             TrainReport report = new TrainReport(set, result.model(), lossFunction.spec(), optimizerFactory.spec(),
                     batch, epochs, seed, result.history(), evaluation, seconds);
+            if (outFile != null) {
+                ModelFiles.save(result.model(), outFile);
+            }
             out.print(json ? report.json() + System.lineSeparator() : report.text());
+            if (outFile != null && !json) {
+                out.println("saved to " + outFile);
+            }
             out.flush();
             return 0;
-        } catch (DataFormatException | TrainingDivergedException | UncheckedIOException e) {
+        } catch (DataFormatException | TrainingDivergedException | ModelFormatException | UncheckedIOException e) {
             return NeuriteCli.failure(spec, e);
+        } catch (IOException e) {
+            return NeuriteCli.failure(spec, new IOException("cannot save the model to " + outFile + ": " + e, e));
+        }
+    }
+
+    /**
+     * The {@code --init} model must be the one the options describe: input, layer sizes and activations.
+     *
+     * @throws CommandLine.ParameterException (exit status 2) naming the first difference
+     */
+    private void requireSameArchitecture(Mlp described, Mlp loaded) {
+        String difference = null;
+        if (loaded.inputSize() != described.inputSize()) {
+            difference = loaded.inputSize() + " inputs, the data has " + described.inputSize();
+        } else if (loaded.layers().size() != described.layers().size()) {
+            difference = loaded.layers().size() + " layers, the options " + described.layers().size();
+        } else {
+            for (int i = 0; i < loaded.layers().size() && difference == null; i++) {
+                Layer l = loaded.layers().get(i);
+                Layer d = described.layers().get(i);
+                if (l.outputSize() != d.outputSize()) {
+                    difference = "layer " + (i + 1) + " has " + l.outputSize() + " units, the options " + d.outputSize();
+                } else if (!l.activation().spec().equals(d.activation().spec())) {
+                    difference = "layer " + (i + 1) + "'s activation is " + l.activation().spec() + ", the options' "
+                            + d.activation().spec();
+                }
+            }
+        }
+        if (difference != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--init: " + init.getFileName() + " is "
+                    + NeuriteCli.layers(loaded) + ", the options describe " + NeuriteCli.layers(described) + ": "
+                    + difference);
         }
     }
 
@@ -171,7 +228,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The hidden layers, then one output per class (one for bce on 2 classes) or per target. */
     private Mlp model(TrainingData set, Loss lossFunction) {
-        MlpBuilder b = Mlp.builder().backend(backend.select()).dtype(dtype).seed(seed).input(set.all().featureCount());
+        MlpBuilder b = Mlp.builder().backend(backend.select()).activations(NeuriteCli.activations()).dtype(dtype)
+                .seed(seed).input(set.all().featureCount());
         for (int units : layers) {
             b.dense(units, activation);
         }

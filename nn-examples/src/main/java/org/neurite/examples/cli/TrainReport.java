@@ -1,10 +1,8 @@
 package org.neurite.examples.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +32,7 @@ import org.neurite.core.train.History;
 record TrainReport(TrainingData data, Mlp model, String loss, String optimizer, int batch, int maxEpochs,
                    long seed, History history, Evaluation evaluation, double seconds) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NeuriteCli.JSON;
     private static final List<String> EPOCH_METRICS =
             List.of("train_loss", "train_accuracy", "val_loss", "val_accuracy", "val_mse", "val_mae");
     private static final List<String> EVALUATION_METRICS = List.of("loss", "accuracy", "mse", "mae");
@@ -105,8 +103,7 @@ record TrainReport(TrainingData data, Mlp model, String loss, String optimizer, 
         root.put("inputs", model.inputSize());
         ArrayNode layers = root.putArray("layers");
         for (Layer layer : model.layers()) {
-            layers.addObject().put("units", layer.outputSize()).put("activation", layer.activation().spec())
-                    .put("parameters", layer.parameterCount());
+            layer(layers, layer.outputSize(), layer.activation().spec(), layer.parameterCount());
         }
         root.put("parameters", model.parameterCount());
         root.put("backend", model.backend().name());
@@ -118,11 +115,12 @@ record TrainReport(TrainingData data, Mlp model, String loss, String optimizer, 
         root.put("max_epochs", maxEpochs);
         root.set("data", dataJson());
         root.put("seconds", seconds);
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return NeuriteCli.json(root);
+    }
+
+    /** A layer as the JSON outputs show it: {@code {"units": 16, "activation": "relu", "parameters": 80}}. */
+    static ObjectNode layer(ArrayNode layers, int units, String activation, long parameters) {
+        return layers.addObject().put("units", units).put("activation", activation).put("parameters", parameters);
     }
 
     private ObjectNode dataJson() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neurite.core.Standardization;
 import org.neurite.core.data.Dataset;
 import org.neurite.core.data.Split;
 import org.neurite.io.BundledDatasets;
@@ -13,7 +14,8 @@ import picocli.CommandLine;
 
 /**
  * The data {@code neurite train} trains on: a bundled set by name, or a CSV file with a header, split into
- * a training and a validation part and standardized on the training part only.
+ * a training and a validation part and standardized on the training part only (or, training further from a
+ * model file, with the model's standardization).
  *
  * @param name what the output calls it: the bundled name or the file name
  * @param all every row, as read
@@ -30,12 +32,13 @@ record TrainingData(String name, Dataset all, Dataset train, Dataset validation)
      *
      * @param labels the label (or, for regression, target) columns; may be empty for a bundled set
      * @param validation the share of rows held out, in {@code [0, 1)}; 0 for none
+     * @param fixed the standardization to apply, or {@code null} to fit one on the training part
      * @throws CommandLine.ParameterException (exit status 2) for an unknown name, a missing file, a missing or
      *     wrong {@code --label}, or a split that leaves a part empty
      * @throws org.neurite.io.DataFormatException if the file is not such a data set (exit status 1)
      */
     static TrainingData load(CommandLine cl, String data, List<String> labels, boolean regression,
-            double validation, long seed) {
+            double validation, long seed, Standardization fixed) {
         String bundledLabel = BUNDLED_LABELS.get(data.toLowerCase(Locale.ROOT));
         Dataset all;
         String name;
@@ -61,15 +64,19 @@ record TrainingData(String name, Dataset all, Dataset train, Dataset validation)
             name = file.getFileName().toString();
         }
         if (validation == 0) {
-            return new TrainingData(name, all, all.standardized(), null);
+            return new TrainingData(name, all, fixed == null ? all.standardized() : all.standardizedWith(fixed), null);
         }
         Split split;
         try {
-            split = all.split(1 - validation, seed).standardized();
+            split = all.split(1 - validation, seed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--validation: " + e.getMessage(), e);
         }
-        return new TrainingData(name, all, split.train(), split.validation());
+        if (fixed == null) {
+            split = split.standardized();
+            return new TrainingData(name, all, split.train(), split.validation());
+        }
+        return new TrainingData(name, all, split.train().standardizedWith(fixed), split.validation().standardizedWith(fixed));
     }
 
     private static Dataset read(CommandLine cl, Path file, List<String> labels, boolean regression) {

@@ -1,5 +1,6 @@
 package org.neurite.examples.embed;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.neurite.api.Activations;
@@ -24,14 +25,19 @@ public final class PlainScoring {
      *
      * @param backendName a backend name, or {@code null} for the default selection ({@code -Dneurite.backend},
      *     {@code NEURITE_BACKEND}, else the best available backend)
+     * @param modelFile a model file of 3 inputs, or {@code null} for the bundled trained model
      * @throws org.neurite.api.BackendNotFoundException if the backend is unknown or unavailable
      */
-    public static ScoringService create(String backendName) {
+    public static ScoringService create(String backendName, Path modelFile) {
         Backend backend = Backends.discover().select(backendName);
+        Mlp model = ScoringModel.load(modelFile, backend, activations());
+        return new ScoringService(model);
+    }
+
+    /** The activations found by {@code ServiceLoader} and the application's own {@code scaled_tanh}. */
+    public static Activations activations() {
         List<ActivationProvider> providers = new ArrayList<>(Activations.loadProviders());
         providers.add(new ScaledTanhProvider());
-        Activations activations = Activations.of(providers);
-        Mlp model = ScoringModel.build(Mlp.builder().backend(backend).activations(activations));
-        return new ScoringService(model);
+        return Activations.of(providers);
     }
 }

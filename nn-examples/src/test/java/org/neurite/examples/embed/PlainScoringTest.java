@@ -30,20 +30,20 @@ class PlainScoringTest {
 
     @Test
     void thePlainApiScoresTheSampleLikeTheGuiceWiring() {
-        ScoringService service = PlainScoring.create("ejml");
+        ScoringService service = PlainScoring.create("ejml", null);
         assertEquals("ejml", service.model().backend().name());
         ExpectedScores.assertSampleScores(service, service.score(CsvBatch.sample().rows()));
     }
 
     @Test
     void theDefaultBackendSelectionWorksToo() {
-        ScoringService service = PlainScoring.create(null);
+        ScoringService service = PlainScoring.create(null, null);
         ExpectedScores.assertSampleScores(service, service.score(CsvBatch.sample().rows()));
     }
 
     @Test
     void anUnknownBackendFailsListingTheFoundOnes() {
-        BackendNotFoundException e = assertThrows(BackendNotFoundException.class, () -> PlainScoring.create("nope"));
+        BackendNotFoundException e = assertThrows(BackendNotFoundException.class, () -> PlainScoring.create("nope", null));
         assertTrue(e.getMessage().contains("'nope'") && e.getMessage().contains("ejml"), e.getMessage());
     }
 
@@ -54,6 +54,6 @@ class PlainScoringTest {
         cl.setOut(new PrintWriter(out));
         assertEquals(0, cl.execute("serve-example", "--plain"));
         assertTrue(out.toString().contains("wired by plain API"), out.toString());
-        assertTrue(out.toString().contains("a-004,0.141635"), out.toString());
+        assertTrue(out.toString().contains("a-004,0.000291"), out.toString());
     }
 }
