@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.neurite.api.DType;
 import org.neurite.core.Mlp;
@@ -42,6 +44,10 @@ class PytorchStateDictTest {
 
     @TempDir
     Path dir;
+
+    static Stream<String> files() {
+        return Stream.of(FILES);
+    }
 
     /** The architecture of a fixture file, by its name: {@code tanh_prelu_f32} and so on. */
     private static MlpBuilder architecture(String file) {
@@ -150,8 +156,7 @@ class PytorchStateDictTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tanh_prelu_f32.safetensors", "tanh_prelu_f64.safetensors",
-        "relu_sigmoid_f32.safetensors", "relu_sigmoid_f64.safetensors"})
+    @MethodSource("files")
     void importPredictsWhatTorchPredicts(String file) throws IOException {
         Mlp model = ModelFiles.importPytorch(resource(file), architecture(file));
         List<Sample> samples = torchSamples(file);
@@ -210,8 +215,7 @@ class PytorchStateDictTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tanh_prelu_f32.safetensors", "tanh_prelu_f64.safetensors",
-        "relu_sigmoid_f32.safetensors", "relu_sigmoid_f64.safetensors"})
+    @MethodSource("files")
     void exportThenImportIsBitIdentical(String file) throws IOException {
         Mlp model = ModelFiles.importPytorch(resource(file), architecture(file));
         Path out = dir.resolve("exported-" + file);
