@@ -185,8 +185,9 @@ public final class ModelFiles {
     /**
      * Saves {@code model}'s weights in the layout {@link #importPytorch} reads, which is the state_dict of the
      * same {@code nn.Sequential}: {@code model.load_state_dict(load_file(file))} (strict) takes it. F32 tensors
-     * for a float32 model and F64 for float64 (call {@code model.double()} in torch before loading those), and
-     * the {@code __metadata__} {@code {"format": "pt"}} that torch's safetensors writer puts; nothing
+     * for a float32 model and F64 for float64 (torch copies them into the module's dtype: call
+     * {@code model.double()} first to keep float64), and the {@code __metadata__} {@code {"format": "pt"}} that
+     * torch's safetensors writer puts; nothing
      * Neurite-specific. The file is replaced atomically, as {@link #save} replaces it. Class names are not
      * written (a state_dict has no place for them).
      *
