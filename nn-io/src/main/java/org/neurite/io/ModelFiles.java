@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import org.neurite.api.Activation;
 import org.neurite.api.Activations;
 import org.neurite.api.Backend;
@@ -46,6 +47,10 @@ import org.neurite.io.safetensors.TensorInfo;
  * mismatch is a {@link ModelFormatException} naming the file, the tensor and the rule. A float32 model
  * saves F32 tensors and a float64 one F64, so a round trip is bit-identical; loading reads F16, BF16, F32
  * and F64 into a model of either dtype.
+ *
+ * <p>{@link #importPytorch} and {@link #exportPytorch} read and write a PyTorch {@code nn.Sequential}'s
+ * state_dict instead: the same tensors under PyTorch's keys, and no description (the caller gives the
+ * architecture).
  */
 @Stability(Stability.Status.EXPERIMENTAL)
 public final class ModelFiles {
@@ -54,6 +59,8 @@ public final class ModelFiles {
     public static final String METADATA_KEY = "neurite";
     /** The description format this version writes and reads. */
     public static final int FORMAT_VERSION = 1;
+    /** How many of a file's tensor names a missing-tensor message lists. */
+    private static final int LISTED = 20;
 
     private ModelFiles() {
     }
@@ -71,20 +78,10 @@ public final class ModelFiles {
     /** A writer holding {@code model}'s description and tensors, for {@link #save} and checkpoints to add to. */
     static SafetensorsWriter.Builder writer(Mlp model) {
         Objects.requireNonNull(model, "model");
-        SafetensorsDType dtype = model.dtype() == DType.FLOAT32 ? SafetensorsDType.F32 : SafetensorsDType.F64;
         SafetensorsWriter.Builder writer = SafetensorsWriter.builder()
                 .metadata(METADATA_KEY, describe(model).toJson());
         for (Parameter p : model.parameters()) {
-            long[] shape = fileShape(p.name(), p.tensor());
-            if (dtype == SafetensorsDType.F32) {
-                float[] values = new float[(int) p.size()];
-                p.tensor().copyTo(values);
-                writer.tensor(p.name(), dtype, shape, values);
-            } else {
-                double[] values = new double[(int) p.size()];
-                p.tensor().copyTo(values);
-                writer.tensor(p.name(), dtype, shape, values);
-            }
+            tensor(writer, p.name(), p);
         }
         return writer;
     }
@@ -122,7 +119,7 @@ public final class ModelFiles {
         // allocate what the description claims.
         Map<String, long[]> expected = expectedTensors(st.source(), d, activations);
         expected.putAll(others);
-        requireExactly(st, expected);
+        requireExactly(st, expected, "description");
         Mlp model = build(st.source(), d, backend, dtype == null ? d.dtype() : dtype, activations);
         for (Parameter p : model.parameters()) {
             read(st, p.name(), p.tensor());
@@ -143,7 +140,7 @@ public final class ModelFiles {
     public static ModelDescription describe(Path file, Activations activations) throws IOException {
         try (SafetensorsFile st = SafetensorsFile.open(file)) {
             ModelDescription d = description(st);
-            requireExactly(st, expectedTensors(st.source(), d, activations));
+            requireExactly(st, expectedTensors(st.source(), d, activations), "description");
             return d;
         }
     }
@@ -161,6 +158,63 @@ public final class ModelFiles {
         }
         return new ModelDescription(FORMAT_VERSION, model.inputSize(), model.dtype(), layers,
                 model.standardization().orElse(null), model.classNames().orElse(null));
+    }
+
+    /**
+     * Loads the weights of a PyTorch {@code nn.Sequential} of {@code nn.Linear} and activation modules from its
+     * state_dict saved as safetensors ({@code safetensors.torch.save_file(model.state_dict(), file)}) into a
+     * model of the caller's {@code architecture}: the file gives the weights only, the architecture everything
+     * else (sizes, activations, backend, dtype).
+     *
+     * <p>The layout: walk the architecture's layers in order with a running {@code nn.Sequential} index
+     * {@code k} from 0. A dense layer is the {@code nn.Linear} at {@code k}, tensors {@code k.weight}
+     * {@code (out, in)} and {@code k.bias} {@code (out)}, and moves {@code k} on by one; its activation, unless
+     * {@code linear}, is the module at {@code k} and moves {@code k} on by one more. {@code prelu} has one tensor,
+     * {@code k.weight} of shape {@code (1)}, its alpha ({@code nn.PReLU()}, one shared value); every other
+     * activation has none (a fixed parameter such as {@code leaky_relu(alpha=0.1)} is a constructor argument in
+     * PyTorch, not a tensor, so it comes from the architecture). So {@code [64, 128 relu, 10 linear]} holds
+     * {@code 0.weight, 0.bias, 2.weight, 2.bias}, and {@code [4, 8 tanh, 6 prelu, 3 linear]} holds
+     * {@code 0.*, 2.*, 3.weight, 4.*}.
+     *
+     * <pre>{@code
+     * Mlp model = ModelFiles.importPytorch(Path.of("model.safetensors"),
+     *         Mlp.builder().input(4).dense(8, "tanh").dense(6, "prelu").dense(3, "linear"));
+     * }</pre>
+     *
+     * <p>Tensors of F16, BF16, F32 and F64 load into the builder's dtype (F64 into float32 rounded to nearest).
+     * The file must hold exactly these tensors: each mismatch is a {@link ModelFormatException} naming the file,
+     * the tensor and the rule: {@code missing-tensor} (the key the architecture expects, and the file's keys),
+     * {@code unexpected-tensor} (a key the architecture does not have, and the keys it does),
+     * {@code tensor-shape} (the expected and the actual shape), {@code tensor-dtype} (not F16, BF16, F32 or F64).
+     * {@code __metadata__} is not read. A missing layer shows as an unexpected tensor, an extra layer as a missing
+     * one, a wrong width as a shape.
+     *
+     * @param architecture the model's builder, with its input size and layers; {@code build()} is called once
+     * @throws ModelFormatException if the file is not valid safetensors or does not fit the architecture
+     * @throws IllegalArgumentException if the architecture has a layer that is not dense, or an activation with
+     *         learnable parameters other than {@code prelu}
+     * @throws IOException if the file cannot be read
+     */
+    public static Mlp importPytorch(Path file, MlpBuilder architecture) throws IOException {
+        return PytorchStateDicts.importPytorch(file, architecture);
+    }
+
+    /**
+     * Saves {@code model}'s weights in the layout {@link #importPytorch} reads, which is the state_dict of the
+     * same {@code nn.Sequential}: {@code model.load_state_dict(load_file(file))} (strict) takes it. F32 tensors
+     * for a float32 model and F64 for float64 (torch copies them into the module's dtype: call
+     * {@code model.double()} first to keep float64), and the {@code __metadata__} {@code {"format": "pt"}} that
+     * torch's safetensors writer puts; nothing
+     * Neurite-specific. The file is replaced atomically, as {@link #save} replaces it. Class names are not
+     * written (a state_dict has no place for them).
+     *
+     * @throws IllegalArgumentException if a layer is not dense, an activation has learnable parameters other
+     *         than {@code prelu}'s, or the model carries a standardization (an {@code nn.Sequential} of these
+     *         modules could not apply it)
+     * @throws IOException if the file cannot be written (the previous one is then intact)
+     */
+    public static void exportPytorch(Mlp model, Path file) throws IOException {
+        PytorchStateDicts.exportPytorch(model, file);
     }
 
     /** The description of an open file (not yet checked against its tensors). */
@@ -220,11 +274,16 @@ public final class ModelFiles {
         }
     }
 
-    /** Every expected tensor present with its shape and a floating-point dtype, and no other tensor. */
-    static void requireExactly(SafetensorsFile st, Map<String, long[]> expected) {
+    /**
+     * Every expected tensor present with its shape and a floating-point dtype, and no other tensor.
+     *
+     * @param source what implies the expected tensors, for the messages: {@code description}, {@code architecture}
+     */
+    static void requireExactly(SafetensorsFile st, Map<String, long[]> expected, String source) {
         for (Map.Entry<String, long[]> e : expected.entrySet()) {
             TensorInfo t = st.find(e.getKey()).orElseThrow(() -> new ModelFormatException(st.source(), e.getKey(),
-                    "missing-tensor", "the tensor the description implies", "none"));
+                    "missing-tensor", "the tensor the " + source + " implies", "none; the file has "
+                    + names(st.tensors())));
             if (!t.dtype().isFloat() || t.dtype() == SafetensorsDType.F8_E4M3 || t.dtype() == SafetensorsDType.F8_E5M2) {
                 throw new ModelFormatException(st.source(), t.name(), "tensor-dtype", "F16, BF16, F32 or F64",
                         t.dtype().name());
@@ -237,9 +296,19 @@ public final class ModelFiles {
         for (TensorInfo t : st.tensors()) {
             if (!expected.containsKey(t.name())) {
                 throw new ModelFormatException(st.source(), t.name(), "unexpected-tensor",
-                        "only the tensors the description implies " + expected.keySet(), "'" + t.name() + "'");
+                        "only the tensors the " + source + " implies " + expected.keySet(),
+                        ModelFormatException.quote(t.name()));
             }
         }
+    }
+
+    /** The first {@value #LISTED} of the file's tensor names, quoted, and how many more there are. */
+    private static String names(List<TensorInfo> tensors) {
+        StringJoiner list = new StringJoiner(", ", "[", "]");
+        for (int i = 0; i < Math.min(LISTED, tensors.size()); i++) {
+            list.add(ModelFormatException.quote(tensors.get(i).name()));
+        }
+        return list + (tensors.size() > LISTED ? " and " + (tensors.size() - LISTED) + " more" : "");
     }
 
     /** A bias is stored 1-D {@code (out)} and a learnable scalar {@code (1)}, as PyTorch stores them. */
@@ -249,6 +318,21 @@ public final class ModelFiles {
         }
         return new long[] {t.rows(), t.cols()};
     }
+
+    /** Adds {@code p} to {@code writer} as {@code name}: F32 for a float32 model, F64 for float64, in its file shape. */
+    static void tensor(SafetensorsWriter.Builder writer, String name, Parameter p) {
+        long[] shape = fileShape(p.name(), p.tensor());
+        if (p.tensor().dtype() == DType.FLOAT32) {
+            float[] values = new float[(int) p.size()];
+            p.tensor().copyTo(values);
+            writer.tensor(name, SafetensorsDType.F32, shape, values);
+        } else {
+            double[] values = new double[(int) p.size()];
+            p.tensor().copyTo(values);
+            writer.tensor(name, SafetensorsDType.F64, shape, values);
+        }
+    }
+
 
     /** Elements read at a time: the only array a load needs besides the model's own tensors. */
     private static final int SLICE = 1 << 20;

@@ -47,6 +47,14 @@ public class ModelFormatException extends NeuriteException {
         this.rule = rule;
     }
 
+    /**
+     * A name or value taken from a file as these messages show it: in single quotes, control characters
+     * escaped, cut after 100 characters; for the messages of checks built on this package's.
+     */
+    public static String quote(String fromFile) {
+        return Shown.quote(fromFile);
+    }
+
     /** The file the problem is in, as it was given. */
     public String file() {
         return file;
