@@ -25,7 +25,7 @@ class ReadmeQuickStartTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"QuickStart, quickstart", "TrainingQuickStart, training"})
+    @CsvSource({"QuickStart, quickstart", "TrainingQuickStart, training", "ModelFilesQuickStart, files"})
     void readmeShowsExactlyTheExampleCode(String example, String marker) throws Exception {
         String source = Files.readString(Path.of("src/main/java/org/neurite/examples/" + example + ".java"));
         String readme = Files.readString(Path.of("../README.md"));
@@ -41,6 +41,19 @@ class ReadmeQuickStartTest {
         assertTrue(m.find(), out);
         assertTrue(Double.parseDouble(m.group(1)) >= 0.96, out);
         assertTrue(out.contains("first digit's logits: ["), out);
+    }
+
+    @Test
+    void modelFilesQuickStartSavesLoadsAndExports() {
+        String out = run(() -> {
+            try {
+                ModelFilesQuickStart.main(new String[0]);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(out.startsWith("[setosa, versicolor, virginica] ["), out);
+        assertTrue(out.contains("same weights after PyTorch's layout: true"), out);
     }
 
     private static String run(Runnable program) {
