@@ -37,7 +37,12 @@ public final class Mlp {
     private final List<Layer> layers;
     private final Standardization standardization;
     private final List<String> classNames;
-    private final ThreadLocal<Workspace> singleSample = ThreadLocal.withInitial(() -> workspace(1));
+    /**
+     * Per thread, the single-sample workspace of {@link #predict(double[], double[])}, made without an owner:
+     * a thread holds its ThreadLocal values strongly, so a value that reached this model would keep it (and
+     * its weights) alive for as long as the thread lives.
+     */
+    private final ThreadLocal<Workspace> singleSample = ThreadLocal.withInitial(() -> allocate(null, 1));
     /** Per thread, the standardized single sample; its initializer captures a size, not this model. */
     private final ThreadLocal<double[]> singleSampleInput;
 
@@ -228,13 +233,18 @@ public final class Mlp {
         if (batchSize < 0) {
             throw new IllegalArgumentException("batchSize: expected >= 0, got " + batchSize);
         }
+        return allocate(this, batchSize);
+    }
+
+    /** The buffers of a workspace of {@code owner} ({@code null} for this model's own per-thread one). */
+    private Workspace allocate(Mlp owner, int batchSize) {
         List<Tensor> z = new ArrayList<>();
         List<Tensor> a = new ArrayList<>();
         for (Layer layer : layers) {
             z.add(backend.zeros(dtype, batchSize, layer.outputSize()));
             a.add(backend.zeros(dtype, batchSize, layer.outputSize()));
         }
-        return new Workspace(this, backend.zeros(dtype, batchSize, inputSize()), z, a);
+        return new Workspace(owner, backend.zeros(dtype, batchSize, inputSize()), z, a);
     }
 
     /**
@@ -259,6 +269,10 @@ public final class Mlp {
             throw new IllegalArgumentException("workspace: expected one made by this model's workspace(int), "
                     + "got one of another model");
         }
+        return pass(input, workspace);
+    }
+
+    private Tensor pass(Tensor input, Workspace workspace) {
         if (input.rows() != workspace.batchSize()) {
             throw new ShapeMismatchException("input: expected " + workspace.batchSize()
                     + " rows (the workspace's batch size), got shape " + input.shape());
@@ -310,7 +324,7 @@ public final class Mlp {
             standardization.apply(x, standardized);
             ws.input().assign(standardized);
         }
-        forward(ws).copyTo(out);
+        pass(ws.input(), ws).copyTo(out);
     }
 
     /**
