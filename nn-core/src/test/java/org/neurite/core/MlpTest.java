@@ -213,4 +213,13 @@ class MlpTest {
         assertArrayEquals(new double[] {0.5, 1 / (1 + Math.exp(-2.5))},
                 n.forward(new double[][] {{0, 0.5}, {1, 0}}), 1e-15);
     }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void aNanInputGivesANanOutputNotANumber(DType dtype) {
+        Mlp mlp = Mlp.builder().input(2).dense(4, "relu").dense(3, "relu6").dense(1, "sigmoid")
+                .dtype(dtype).seed(42).build();
+        assertTrue(Double.isNaN(mlp.predict(new double[] {Double.NaN, 0})[0]), "predict({NaN, 0})");
+        assertTrue(Double.isNaN(mlp.predict(new double[][] {{Double.NaN, 0}})[0][0]), "predict({{NaN, 0}})");
+    }
 }
