@@ -10,6 +10,7 @@ import org.neurite.api.Backend;
 import org.neurite.api.Backends;
 import org.neurite.api.DType;
 import org.neurite.api.Layer;
+import org.neurite.api.Shape;
 import org.neurite.api.Stability;
 import org.neurite.core.init.Initializer;
 import org.neurite.core.init.Initializers;
@@ -144,6 +145,7 @@ public final class MlpBuilder {
      * Makes the model.
      *
      * @throws IllegalStateException if the input size or every layer is missing, or sizes do not chain
+     * @throws IllegalArgumentException naming the layer, if its weights exceed {@link Shape#MAX_ELEMENTS}
      * @throws org.neurite.api.BackendNotFoundException if no backend was set and none is available
      */
     public Mlp build() {
@@ -173,6 +175,11 @@ public final class MlpBuilder {
             if (expectedIn != previous) {
                 throw new IllegalStateException("layer " + (i + 1) + ": expected " + previous
                         + " inputs (the previous size), got a layer taking " + expectedIn);
+            }
+            try {
+                Shape.of(s.units, previous); // every weight count, before anything is drawn
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer " + (i + 1) + ": weights: " + e.getMessage(), e);
             }
             previous = s.units;
         }

@@ -222,4 +222,14 @@ class MlpTest {
         assertTrue(Double.isNaN(mlp.predict(new double[] {Double.NaN, 0})[0]), "predict({NaN, 0})");
         assertTrue(Double.isNaN(mlp.predict(new double[][] {{Double.NaN, 0}})[0][0]), "predict({{NaN, 0}})");
     }
+
+    @Test
+    void aLayerWithMoreWeightsThanATensorHoldsFailsAtBuildNamingLayerShapeAndLimit() {
+        for (int n : new int[] {46341, 65536}) {
+            MlpBuilder builder = Mlp.builder().input(4).dense(n, "relu").dense(n, "relu").seed(1);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+            assertTrue(e.getMessage().startsWith("layer 2: weights: ") && e.getMessage().contains("(" + n + ", " + n
+                    + ")") && e.getMessage().contains(String.valueOf(org.neurite.api.Shape.MAX_ELEMENTS)), e.getMessage());
+        }
+    }
 }

@@ -92,6 +92,20 @@ public final class Operands {
                 + names[0] + ", got " + t.dtype());
     }
 
+    /**
+     * Checks the arguments of {@link Backend#zeros(DType, int, int)} before anything is allocated.
+     *
+     * @return the shape
+     * @throws NullPointerException naming {@code dtype} if it is null
+     * @throws IllegalArgumentException as {@link Shape#of(int, int)}: a negative size, too many elements
+     */
+    public static Shape zeros(DType dtype, int rows, int cols) {
+        if (dtype == null) {
+            throw new NullPointerException("dtype: expected " + DType.FLOAT64 + " or " + DType.FLOAT32 + ", got null");
+        }
+        return Shape.of(rows, cols);
+    }
+
     /** Checks that {@code actual} has the {@code expected} shape. */
     public static void sameShape(String name, Shape expected, Tensor actual) {
         ShapeMismatchException.require(name, expected, actual.shape());
