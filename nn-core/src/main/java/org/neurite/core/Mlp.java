@@ -313,9 +313,14 @@ public final class Mlp {
      * workspace per thread, made on the thread's first call).
      *
      * @param out modified; at least {@code outputSize()} long
+     * @throws IllegalArgumentException if {@code out} is shorter
      */
     public void predict(double[] x, double[] out) {
         requireWidth(x.length, 1);
+        if (out.length < outputSize()) {
+            throw new IllegalArgumentException("out: expected at least " + outputSize()
+                    + " values (the model's outputs), got " + out.length);
+        }
         Workspace ws = singleSample.get();
         if (standardization == null) {
             ws.input().assign(x);
@@ -342,7 +347,7 @@ public final class Mlp {
         Workspace ws = workspace(batch.length);
         float[] flat = new float[batch.length * inputSize()];
         for (int r = 0; r < batch.length; r++) {
-            requireWidth(batch[r].length, batch.length);
+            requireRow(r, batch[r].length, batch.length);
             System.arraycopy(batch[r], 0, flat, r * inputSize(), inputSize());
         }
         if (standardization == null) {
@@ -429,13 +434,21 @@ public final class Mlp {
         int n = inputSize();
         double[] flat = new double[batch.length * n];
         for (int r = 0; r < batch.length; r++) {
-            requireWidth(batch[r].length, batch.length);
+            requireRow(r, batch[r].length, batch.length);
             System.arraycopy(batch[r], 0, flat, r * n, n);
         }
         if (standardization != null) {
             standardization.applyToRows(flat);
         }
         return flat;
+    }
+
+    private void requireRow(int r, int width, int rows) {
+        if (width != inputSize()) {
+            throw new ShapeMismatchException(layers.get(0) + ": input: expected shape (" + rows + ", "
+                    + inputSize() + "), got (" + rows + ", " + width + "): row " + r + " has length " + width
+                    + ", expected " + inputSize());
+        }
     }
 
     private void requireWidth(int width, int rows) {

@@ -76,6 +76,20 @@ public final class Operands {
         return dtype;
     }
 
+    /**
+     * Checks that {@code t} is a {@code dtype} tensor of {@code backend}, for a tensor that must match what
+     * its owner (a layer, a model) was built with.
+     *
+     * @param name the tensor, as messages name it, for example {@code layer 1 (Dense 2 -> 1, relu): input}
+     * @throws BackendMismatchException naming {@code name}, what was expected and what came
+     */
+    public static void on(String name, Backend backend, DType dtype, Tensor t) {
+        if (t.backend() != backend || t.dtype() != dtype) {
+            throw new BackendMismatchException(name + ": expected a " + dtype + " tensor of backend '"
+                    + backend.name() + "', got a " + t.dtype() + " tensor of backend '" + t.backend().name() + "'");
+        }
+    }
+
     private static void check(Backend backend, String[] names, int i, Tensor t) {
         if (t == null) {
             throw new NullPointerException(names[i] + ": expected a tensor, got null");
