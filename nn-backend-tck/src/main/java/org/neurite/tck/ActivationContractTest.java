@@ -301,7 +301,8 @@ public abstract class ActivationContractTest {
         }
     }
 
-    private void assertFinite(Activation activation, DType dtype, double[][] rows, boolean finite) {
+    /** The values and the derivatives (backward with a gradient of ones) of {@code activation} at {@code rows}. */
+    private double[][][] forwardAndBackward(Activation activation, DType dtype, double[][] rows) {
         Tensor z = backend().fromRows(dtype, rows);
         Tensor a = backend().zeros(dtype, z.shape());
         Tensor g = backend().zeros(dtype, z.shape());
@@ -309,8 +310,13 @@ public abstract class ActivationContractTest {
         Tensor gradZ = backend().zeros(dtype, z.shape());
         activation.forward(z, a);
         activation.backward(z, a, g, gradZ);
-        double[][] values = a.toDoubleArray();
-        double[][] grads = gradZ.toDoubleArray();
+        return new double[][][] {a.toDoubleArray(), gradZ.toDoubleArray()};
+    }
+
+    private void assertFinite(Activation activation, DType dtype, double[][] rows, boolean finite) {
+        double[][][] pass = forwardAndBackward(activation, dtype, rows);
+        double[][] values = pass[0];
+        double[][] grads = pass[1];
         for (int r = 0; r < rows.length; r++) {
             for (int j = 0; j < rows[r].length; j++) {
                 for (double v : new double[] {values[r][j], grads[r][j]}) {
@@ -338,16 +344,9 @@ public abstract class ActivationContractTest {
             boolean elementwise = e.getValue().elementwise();
             double[][] rows = elementwise ? new double[][] {{nan, -1, 0, 1, nan}}
                     : new double[][] {{nan, 1, 2}, {1, 2, 3}, {-1, nan, nan}};
-            Tensor z = backend().fromRows(dtype, rows);
-            Tensor a = backend().zeros(dtype, z.shape());
-            Tensor g = backend().zeros(dtype, z.shape());
-            backend().map(g, v -> 1.0, g);
-            g.set(0, 1, 0.5);
-            Tensor gradZ = backend().zeros(dtype, z.shape());
-            activation.forward(z, a);
-            activation.backward(z, a, g, gradZ);
-            double[][] values = a.toDoubleArray();
-            double[][] grads = gradZ.toDoubleArray();
+            double[][][] pass = forwardAndBackward(activation, dtype, rows);
+            double[][] values = pass[0];
+            double[][] grads = pass[1];
             for (int r = 0; r < rows.length; r++) {
                 boolean rowHasNan = Arrays.stream(rows[r]).anyMatch(Double::isNaN);
                 for (int j = 0; j < rows[r].length; j++) {
