@@ -70,11 +70,13 @@ public final class Activations {
      *
      * @throws UnknownActivationException if the name or a parameter is unknown; lists the known ones
      * @throws IllegalArgumentException if the text is malformed or a value out of range
+     * @throws NeuriteException if the factory makes nothing
      */
     public Activation get(String spec) {
         SpecParser.Parsed parsed = PARSER.parse(spec);
-        ActivationFactory factory = table.find(parsed.name()).factory();
-        return factory.create(parameters(factory, parsed));
+        NameTable.Registration<ActivationFactory> reg = table.find(parsed.name());
+        ActivationFactory factory = reg.factory();
+        return PARSER.created(factory.create(parameters(factory, parsed)), factory.name(), reg.source());
     }
 
     /** The activation {@code name} with the given parameters (others take their defaults). */

@@ -26,9 +26,10 @@ public interface Backend {
     String name();
 
     /**
-     * A new tensor of zeros.
+     * A new tensor of zeros; backends check with {@link org.neurite.api.support.Operands#zeros}.
      *
-     * @throws IllegalArgumentException if a size is negative
+     * @throws NullPointerException if {@code dtype} is null
+     * @throws IllegalArgumentException if a size is negative or there are more than {@link Shape#MAX_ELEMENTS}
      */
     Tensor zeros(DType dtype, int rows, int cols);
 
@@ -45,6 +46,7 @@ public interface Backend {
      */
     default Tensor fromRows(DType dtype, double[][] rows) {
         int cols = rows.length == 0 ? 0 : rows[0].length;
+        Shape.of(rows.length, cols); // the size, before the flat copy is allocated
         double[] flat = new double[rows.length * cols];
         for (int r = 0; r < rows.length; r++) {
             if (rows[r].length != cols) {

@@ -81,10 +81,12 @@ public final class Losses {
      * @throws UnknownLossException if the name or a parameter is unknown; lists the known ones
      * @throws IllegalArgumentException if the text is malformed or a value out of range (naming the loss,
      *     the parameter, what it expects and what it got)
+     * @throws NeuriteException if the factory makes nothing
      */
     public Loss get(String spec) {
         SpecParser.Parsed parsed = PARSER.parse(spec);
-        LossFactory factory = table.find(parsed.name()).factory();
+        NameTable.Registration<LossFactory> reg = table.find(parsed.name());
+        LossFactory factory = reg.factory();
         Map<String, Double> defaults = factory.defaults();
         List<String> known = new ArrayList<>(defaults.keySet());
         known.add(REDUCTION);
@@ -97,7 +99,7 @@ public final class Losses {
                 values.put(key, PARSER.number(factory.name(), key, text));
             }
         });
-        return factory.create(values, reduction[0]);
+        return PARSER.created(factory.create(values, reduction[0]), factory.name(), reg.source());
     }
 
     /** True when {@code name} (without parameters) is registered, ignoring case. */
@@ -124,7 +126,7 @@ public final class Losses {
             return Reduction.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("loss '" + loss + "': parameter '" + REDUCTION
-                    + "' expected mean or sum, got '" + text + "'", e);
+                    + "' expected mean or sum, got '" + SpecParser.clip(text) + "'", e);
         }
     }
 }

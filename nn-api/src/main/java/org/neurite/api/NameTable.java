@@ -38,8 +38,17 @@ final class NameTable<F> {
         this.duplicate = duplicate;
     }
 
-    /** Registers {@code name} and its aliases for {@code factory}. */
+    /**
+     * Registers {@code name} and its aliases for {@code factory}.
+     *
+     * @throws NeuriteException naming {@code source}, if a name is not of the grammar (and so could never be
+     *         looked up); nothing is registered then
+     */
     void add(String name, Collection<String> aliases, F factory, String source) {
+        parser.checkRegistered(name, source);
+        for (String alias : aliases) {
+            parser.checkRegistered(alias, source);
+        }
         String canon = name.toLowerCase(Locale.ROOT);
         register(canon, factory, source);
         canonical.put(canon, factory);

@@ -10,6 +10,12 @@ package org.neurite.api;
 @Stability(Stability.Status.STABLE)
 public final class Shape {
 
+    /**
+     * The most elements a tensor holds, on every backend: elements are indexed by an {@code int}, and the
+     * JVM allocates arrays up to {@code Integer.MAX_VALUE - 8} (the JDK's own limit for growing arrays).
+     */
+    public static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
     private final int rows;
     private final int cols;
 
@@ -21,12 +27,17 @@ public final class Shape {
     /**
      * The shape {@code (rows, cols)}.
      *
-     * @throws IllegalArgumentException if either size is negative
+     * @throws IllegalArgumentException if either size is negative, or there are more than
+     *         {@link #MAX_ELEMENTS} elements
      */
     public static Shape of(int rows, int cols) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException(
                     "shape: expected non-negative sizes, got (" + rows + ", " + cols + ")");
+        }
+        if ((long) rows * cols > MAX_ELEMENTS) {
+            throw new IllegalArgumentException("shape (" + rows + ", " + cols + "): expected at most "
+                    + MAX_ELEMENTS + " elements per tensor, got " + (long) rows * cols);
         }
         return new Shape(rows, cols);
     }

@@ -31,7 +31,8 @@ import org.neurite.api.spi.ActivationFactory;
  * {@code org/neurite/tck/activations/generate_fixtures.py} in this jar generates with mpmath), in float64
  * and float32, at points from ±1e-8 to ±1000 and ±1e300; derivatives also agree with central differences of
  * the forward pass; softmax and log_softmax rows and their Jacobian-vector products match; PReLU's
- * parameter gradient matches; and no output is NaN or infinite for a finite input.
+ * parameter gradient matches; no output is NaN or infinite for a finite input; and a NaN input gives NaN
+ * (element-wise), or a NaN row (row-wise), in forward and backward.
  *
  * <p>The activations come from {@link #activations()}, by default {@link Activations#discover()}: the
  * module that runs this kit needs the built-in activations (nn-core) on its test class path. Any other
@@ -300,7 +301,8 @@ public abstract class ActivationContractTest {
         }
     }
 
-    private void assertFinite(Activation activation, DType dtype, double[][] rows, boolean finite) {
+    /** The values and the derivatives (backward with a gradient of ones) of {@code activation} at {@code rows}. */
+    private double[][][] forwardAndBackward(Activation activation, DType dtype, double[][] rows) {
         Tensor z = backend().fromRows(dtype, rows);
         Tensor a = backend().zeros(dtype, z.shape());
         Tensor g = backend().zeros(dtype, z.shape());
@@ -308,8 +310,13 @@ public abstract class ActivationContractTest {
         Tensor gradZ = backend().zeros(dtype, z.shape());
         activation.forward(z, a);
         activation.backward(z, a, g, gradZ);
-        double[][] values = a.toDoubleArray();
-        double[][] grads = gradZ.toDoubleArray();
+        return new double[][][] {a.toDoubleArray(), gradZ.toDoubleArray()};
+    }
+
+    private void assertFinite(Activation activation, DType dtype, double[][] rows, boolean finite) {
+        double[][][] pass = forwardAndBackward(activation, dtype, rows);
+        double[][] values = pass[0];
+        double[][] grads = pass[1];
         for (int r = 0; r < rows.length; r++) {
             for (int j = 0; j < rows[r].length; j++) {
                 for (double v : new double[] {values[r][j], grads[r][j]}) {
@@ -320,6 +327,39 @@ public abstract class ActivationContractTest {
                 }
             }
         }
+    }
+
+    /**
+     * NaN in, NaN out, as in PyTorch: an element-wise activation gives NaN as value and derivative where its
+     * input is NaN (a comparison such as {@code z > 0 ? z : 0} would turn it into a number); a row-wise one
+     * makes a row with a NaN all NaN, in forward and backward, and leaves the other rows finite.
+     */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void everyActivationPropagatesNan(DType dtype) {
+        double nan = Double.NaN;
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, ActivationFactory> e : activations().factories().entrySet()) {
+            Activation activation = activations().get(e.getKey());
+            boolean elementwise = e.getValue().elementwise();
+            double[][] rows = elementwise ? new double[][] {{nan, -1, 0, 1, nan}}
+                    : new double[][] {{nan, 1, 2}, {1, 2, 3}, {-1, nan, nan}};
+            double[][][] pass = forwardAndBackward(activation, dtype, rows);
+            double[][] values = pass[0];
+            double[][] grads = pass[1];
+            for (int r = 0; r < rows.length; r++) {
+                boolean rowHasNan = Arrays.stream(rows[r]).anyMatch(Double::isNaN);
+                for (int j = 0; j < rows[r].length; j++) {
+                    boolean nanExpected = elementwise ? Double.isNaN(rows[r][j]) : rowHasNan;
+                    if (Double.isNaN(values[r][j]) != nanExpected || Double.isNaN(grads[r][j]) != nanExpected) {
+                        failures.add(activation.spec() + " " + dtype + " at " + rows[r][j] + " (row "
+                                + Arrays.toString(rows[r]) + "): expected " + (nanExpected ? "NaN" : "a number")
+                                + ", got value " + values[r][j] + ", derivative " + grads[r][j]);
+                    }
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     @Test

@@ -298,6 +298,29 @@ public abstract class TensorContractTest {
                 () -> backend().fromRows(dtype, new double[][] {{1, 2}, {3}}));
     }
 
+    /**
+     * Sizes are checked before anything is allocated: a null dtype, and more than {@link Shape#MAX_ELEMENTS}
+     * elements (whose count would overflow an int index), fail with a message naming the dtype or the shape
+     * and the limit.
+     */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void aNullDtypeOrTooManyElementsFailBeforeAllocating(DType dtype) {
+        NullPointerException npe = assertThrows(NullPointerException.class, () -> backend().zeros(null, 2, 2));
+        assertTrue(npe.getMessage().contains("dtype"), npe.getMessage());
+        for (int[] size : new int[][] {{46341, 46341}, {50000, 50000}, {65536, 65536}, {1, Integer.MAX_VALUE}}) {
+            String shape = "(" + size[0] + ", " + size[1] + ")";
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> backend().zeros(dtype, size[0], size[1]), shape);
+            assertTrue(e.getMessage().contains(shape) && e.getMessage().contains(String.valueOf(Shape.MAX_ELEMENTS)),
+                    e.getMessage());
+        }
+        double[] row = new double[46341];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> backend().fromRows(dtype, java.util.Collections.nCopies(46341, row).toArray(double[][]::new)));
+        assertTrue(e.getMessage().contains("(46341, 46341)"), e.getMessage());
+    }
+
     @ParameterizedTest
     @EnumSource(DType.class)
     void mixingDtypesOrBackendsFails(DType dtype) {

@@ -14,6 +14,7 @@ import org.neurite.api.Shape;
 import org.neurite.api.ShapeMismatchException;
 import org.neurite.api.Stability;
 import org.neurite.api.Tensor;
+import org.neurite.api.support.Operands;
 
 /**
  * A fully connected layer: {@code A = f(X·Wᵀ + b)} for a batch {@code X} of shape {@code (batch, in)},
@@ -60,18 +61,35 @@ public final class DenseLayer implements Layer {
     public static DenseLayer of(String label, Backend backend, DType dtype, double[][] weights, double[] bias,
                                 Activation activation) {
         Objects.requireNonNull(activation, "activation");
-        if (weights.length == 0 || weights[0].length == 0) {
+        checkWeights(label, weights, bias);
+        Tensor w = backend.fromRows(dtype, weights);
+        Tensor b = backend.zeros(dtype, 1, bias.length);
+        b.assign(bias);
+        return new DenseLayer(label, w, b, activation, activationValues(backend, dtype, activation));
+    }
+
+    /**
+     * Checks hand-written weights and bias: {@code (out, in)} with {@code out, in >= 1}, every row of the
+     * first row's length, one bias per row.
+     *
+     * @throws IllegalArgumentException naming the layer, and the row that differs
+     */
+    static void checkWeights(String label, double[][] weights, double[] bias) {
+        if (weights.length == 0 || weights[0] == null || weights[0].length == 0) {
             throw new IllegalArgumentException(label + ": weights: expected shape (out, in) with out, in >= 1, got "
-                    + weights.length + " rows" + (weights.length == 0 ? "" : " of " + weights[0].length));
+                    + weights.length + " rows" + (weights.length == 0 || weights[0] == null ? "" : " of 0"));
+        }
+        int cols = weights[0].length;
+        for (int r = 1; r < weights.length; r++) {
+            if (weights[r] == null || weights[r].length != cols) {
+                throw new IllegalArgumentException(label + ": weights: row " + r + ": expected " + cols
+                        + " values (the length of row 0), got " + (weights[r] == null ? "null" : weights[r].length));
+            }
         }
         if (bias.length != weights.length) {
             throw new IllegalArgumentException(label + ": bias: expected " + weights.length
                     + " values (one per output), got " + bias.length);
         }
-        Tensor w = backend.fromRows(dtype, weights);
-        Tensor b = backend.zeros(dtype, 1, bias.length);
-        b.assign(bias);
-        return new DenseLayer(label, w, b, activation, activationValues(backend, dtype, activation));
     }
 
     /**
@@ -170,6 +188,7 @@ public final class DenseLayer implements Layer {
 
     @Override
     public void forward(Tensor input, Tensor preActivation, Tensor output) {
+        Operands.on(this + ": input", weight.backend(), weight.dtype(), input);
         if (input.cols() != inputSize()) {
             throw new ShapeMismatchException(this + ": input: expected shape (batch, " + inputSize()
                     + "), got " + input.shape());

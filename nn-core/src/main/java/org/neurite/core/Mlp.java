@@ -37,7 +37,12 @@ public final class Mlp {
     private final List<Layer> layers;
     private final Standardization standardization;
     private final List<String> classNames;
-    private final ThreadLocal<Workspace> singleSample = ThreadLocal.withInitial(() -> workspace(1));
+    /**
+     * Per thread, the single-sample workspace of {@link #predict(double[], double[])}, made without an owner:
+     * a thread holds its ThreadLocal values strongly, so a value that reached this model would keep it (and
+     * its weights) alive for as long as the thread lives.
+     */
+    private final ThreadLocal<Workspace> singleSample = ThreadLocal.withInitial(() -> allocate(null, 1));
     /** Per thread, the standardized single sample; its initializer captures a size, not this model. */
     private final ThreadLocal<double[]> singleSampleInput;
 
@@ -228,13 +233,18 @@ public final class Mlp {
         if (batchSize < 0) {
             throw new IllegalArgumentException("batchSize: expected >= 0, got " + batchSize);
         }
+        return allocate(this, batchSize);
+    }
+
+    /** The buffers of a workspace of {@code owner} ({@code null} for this model's own per-thread one). */
+    private Workspace allocate(Mlp owner, int batchSize) {
         List<Tensor> z = new ArrayList<>();
         List<Tensor> a = new ArrayList<>();
         for (Layer layer : layers) {
             z.add(backend.zeros(dtype, batchSize, layer.outputSize()));
             a.add(backend.zeros(dtype, batchSize, layer.outputSize()));
         }
-        return new Workspace(this, backend.zeros(dtype, batchSize, inputSize()), z, a);
+        return new Workspace(owner, backend.zeros(dtype, batchSize, inputSize()), z, a);
     }
 
     /**
@@ -259,6 +269,10 @@ public final class Mlp {
             throw new IllegalArgumentException("workspace: expected one made by this model's workspace(int), "
                     + "got one of another model");
         }
+        return pass(input, workspace);
+    }
+
+    private Tensor pass(Tensor input, Workspace workspace) {
         if (input.rows() != workspace.batchSize()) {
             throw new ShapeMismatchException("input: expected " + workspace.batchSize()
                     + " rows (the workspace's batch size), got shape " + input.shape());
@@ -299,9 +313,14 @@ public final class Mlp {
      * workspace per thread, made on the thread's first call).
      *
      * @param out modified; at least {@code outputSize()} long
+     * @throws IllegalArgumentException if {@code out} is shorter
      */
     public void predict(double[] x, double[] out) {
         requireWidth(x.length, 1);
+        if (out.length < outputSize()) {
+            throw new IllegalArgumentException("out: expected at least " + outputSize()
+                    + " values (the model's outputs), got " + out.length);
+        }
         Workspace ws = singleSample.get();
         if (standardization == null) {
             ws.input().assign(x);
@@ -310,7 +329,7 @@ public final class Mlp {
             standardization.apply(x, standardized);
             ws.input().assign(standardized);
         }
-        forward(ws).copyTo(out);
+        pass(ws.input(), ws).copyTo(out);
     }
 
     /**
@@ -328,7 +347,7 @@ public final class Mlp {
         Workspace ws = workspace(batch.length);
         float[] flat = new float[batch.length * inputSize()];
         for (int r = 0; r < batch.length; r++) {
-            requireWidth(batch[r].length, batch.length);
+            requireRow(r, batch[r].length, batch.length);
             System.arraycopy(batch[r], 0, flat, r * inputSize(), inputSize());
         }
         if (standardization == null) {
@@ -415,13 +434,21 @@ public final class Mlp {
         int n = inputSize();
         double[] flat = new double[batch.length * n];
         for (int r = 0; r < batch.length; r++) {
-            requireWidth(batch[r].length, batch.length);
+            requireRow(r, batch[r].length, batch.length);
             System.arraycopy(batch[r], 0, flat, r * n, n);
         }
         if (standardization != null) {
             standardization.applyToRows(flat);
         }
         return flat;
+    }
+
+    private void requireRow(int r, int width, int rows) {
+        if (width != inputSize()) {
+            throw new ShapeMismatchException(layers.get(0) + ": input: expected shape (" + rows + ", "
+                    + inputSize() + "), got (" + rows + ", " + width + "): row " + r + " has length " + width
+                    + ", expected " + inputSize());
+        }
     }
 
     private void requireWidth(int width, int rows) {

@@ -10,7 +10,9 @@ import org.neurite.api.Backend;
 import org.neurite.api.Backends;
 import org.neurite.api.DType;
 import org.neurite.api.Layer;
+import org.neurite.api.Shape;
 import org.neurite.api.Stability;
+import org.neurite.api.support.Operands;
 import org.neurite.core.init.Initializer;
 import org.neurite.core.init.Initializers;
 
@@ -49,9 +51,22 @@ public final class MlpBuilder {
         return this;
     }
 
-    /** The registry that activation names are looked up in. */
+    /**
+     * The registry that activation names are looked up in; set it before the first layer named by its
+     * activation, which {@code dense} resolves at once.
+     *
+     * @throws IllegalStateException if a layer has already resolved its activation
+     */
     public MlpBuilder activations(Activations activations) {
-        this.activations = Objects.requireNonNull(activations, "activations");
+        Objects.requireNonNull(activations, "activations");
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).custom == null) {
+                throw new IllegalStateException("activations: expected before the first dense layer, got it after "
+                        + "layer " + (i + 1) + " resolved '" + specs.get(i).activation.spec()
+                        + "' in the registry set then; call activations(...) first");
+            }
+        }
+        this.activations = activations;
         return this;
     }
 
@@ -106,17 +121,12 @@ public final class MlpBuilder {
      *
      * @param weights {@code (units, previous size)}; copied
      * @param bias {@code units} values; copied
+     * @throws IllegalArgumentException naming the layer (and row) if the weights are empty or ragged, or the
+     *         bias has not one value per row
      */
     public MlpBuilder dense(String activation, double[][] weights, double[] bias) {
         Activation act = registry().get(activation);
-        if (weights.length == 0) {
-            throw new IllegalArgumentException("layer " + (specs.size() + 1)
-                    + ": weights: expected at least one row, got none");
-        }
-        if (bias.length != weights.length) {
-            throw new IllegalArgumentException("layer " + (specs.size() + 1) + ": bias: expected "
-                    + weights.length + " values (one per row of weights), got " + bias.length);
-        }
+        DenseLayer.checkWeights("layer " + (specs.size() + 1), weights, bias);
         double[][] w = new double[weights.length][];
         for (int r = 0; r < w.length; r++) {
             w[r] = weights[r].clone();
@@ -126,7 +136,8 @@ public final class MlpBuilder {
     }
 
     /**
-     * Adds a layer of the user's own; its parameters must live on the builder's backend and dtype.
+     * Adds a layer of the user's own; its parameters must live on the builder's backend and dtype, which
+     * {@link #build()} checks.
      *
      * @throws IllegalArgumentException if its sizes are not positive
      */
@@ -144,6 +155,9 @@ public final class MlpBuilder {
      * Makes the model.
      *
      * @throws IllegalStateException if the input size or every layer is missing, or sizes do not chain
+     * @throws IllegalArgumentException naming the layer, if its weights exceed {@link Shape#MAX_ELEMENTS}
+     * @throws org.neurite.api.BackendMismatchException naming the layer and parameter, if a layer of
+     *         {@link #layer(Layer)} is on another backend or dtype
      * @throws org.neurite.api.BackendNotFoundException if no backend was set and none is available
      */
     public Mlp build() {
@@ -155,6 +169,15 @@ public final class MlpBuilder {
         }
         checkChain();
         Backend b = backend != null ? backend : Backends.get();
+        for (int i = 0; i < specs.size(); i++) {
+            Layer custom = specs.get(i).custom;
+            if (custom != null) {
+                for (var p : custom.parameters().entrySet()) {
+                    Operands.on("layer " + (i + 1) + " (" + custom + "): parameter '" + p.getKey() + "'", b, dtype,
+                            p.getValue());
+                }
+            }
+        }
         Random random = seed != null ? new Random(seed) : new Random();
         List<Layer> layers = new ArrayList<>();
         int previous = inputSize;
@@ -173,6 +196,11 @@ public final class MlpBuilder {
             if (expectedIn != previous) {
                 throw new IllegalStateException("layer " + (i + 1) + ": expected " + previous
                         + " inputs (the previous size), got a layer taking " + expectedIn);
+            }
+            try {
+                Shape.of(s.units, previous); // every weight count, before anything is drawn
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer " + (i + 1) + ": weights: " + e.getMessage(), e);
             }
             previous = s.units;
         }

@@ -213,4 +213,23 @@ class MlpTest {
         assertArrayEquals(new double[] {0.5, 1 / (1 + Math.exp(-2.5))},
                 n.forward(new double[][] {{0, 0.5}, {1, 0}}), 1e-15);
     }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void aNanInputGivesANanOutputNotANumber(DType dtype) {
+        Mlp mlp = Mlp.builder().input(2).dense(4, "relu").dense(3, "relu6").dense(1, "sigmoid")
+                .dtype(dtype).seed(42).build();
+        assertTrue(Double.isNaN(mlp.predict(new double[] {Double.NaN, 0})[0]), "predict({NaN, 0})");
+        assertTrue(Double.isNaN(mlp.predict(new double[][] {{Double.NaN, 0}})[0][0]), "predict({{NaN, 0}})");
+    }
+
+    @Test
+    void aLayerWithMoreWeightsThanATensorHoldsFailsAtBuildNamingLayerShapeAndLimit() {
+        for (int n : new int[] {46341, 65536}) {
+            MlpBuilder builder = Mlp.builder().input(4).dense(n, "relu").dense(n, "relu").seed(1);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+            assertTrue(e.getMessage().startsWith("layer 2: weights: ") && e.getMessage().contains("(" + n + ", " + n
+                    + ")") && e.getMessage().contains(String.valueOf(org.neurite.api.Shape.MAX_ELEMENTS)), e.getMessage());
+        }
+    }
 }

@@ -14,7 +14,8 @@ import org.neurite.api.Tensor;
  * runs them over tensors on any backend.
  *
  * <p>Both scalar methods must return a finite, correct value for every finite input; compute in a form
- * that cannot overflow (for example {@code exp(-|z|)} rather than {@code exp(-z)}). Float32 tensors are
+ * that cannot overflow (for example {@code exp(-|z|)} rather than {@code exp(-z)}), and NaN for NaN (a
+ * comparison such as {@code z > 0 ? z : 0} turns NaN into 0; the backend kit checks). Float32 tensors are
  * computed in double and rounded once. Two instances are equal when they have the same class, name and
  * parameters.
  *

@@ -76,6 +76,20 @@ public final class Operands {
         return dtype;
     }
 
+    /**
+     * Checks that {@code t} is a {@code dtype} tensor of {@code backend}, for a tensor that must match what
+     * its owner (a layer, a model) was built with.
+     *
+     * @param name the tensor, as messages name it, for example {@code layer 1 (Dense 2 -> 1, relu): input}
+     * @throws BackendMismatchException naming {@code name}, what was expected and what came
+     */
+    public static void on(String name, Backend backend, DType dtype, Tensor t) {
+        if (t.backend() != backend || t.dtype() != dtype) {
+            throw new BackendMismatchException(name + ": expected a " + dtype + " tensor of backend '"
+                    + backend.name() + "', got a " + t.dtype() + " tensor of backend '" + t.backend().name() + "'");
+        }
+    }
+
     private static void check(Backend backend, String[] names, int i, Tensor t) {
         if (t == null) {
             throw new NullPointerException(names[i] + ": expected a tensor, got null");
@@ -90,6 +104,20 @@ public final class Operands {
     private static BackendMismatchException dtypeMismatch(String[] names, int i, DType expected, Tensor t) {
         return new BackendMismatchException(names[i] + ": expected dtype " + expected + " like "
                 + names[0] + ", got " + t.dtype());
+    }
+
+    /**
+     * Checks the arguments of {@link Backend#zeros(DType, int, int)} before anything is allocated.
+     *
+     * @return the shape
+     * @throws NullPointerException naming {@code dtype} if it is null
+     * @throws IllegalArgumentException as {@link Shape#of(int, int)}: a negative size, too many elements
+     */
+    public static Shape zeros(DType dtype, int rows, int cols) {
+        if (dtype == null) {
+            throw new NullPointerException("dtype: expected " + DType.FLOAT64 + " or " + DType.FLOAT32 + ", got null");
+        }
+        return Shape.of(rows, cols);
     }
 
     /** Checks that {@code actual} has the {@code expected} shape. */

@@ -44,10 +44,7 @@ final class EjmlBackend implements Backend {
 
     @Override
     public Tensor zeros(DType dtype, int rows, int cols) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("shape: expected non-negative sizes, got (" + rows + ", " + cols + ")");
-        }
-        return new EjmlTensor(this, dtype, rows, cols);
+        return new EjmlTensor(this, dtype, Operands.zeros(dtype, rows, cols));
     }
 
     @Override

@@ -19,11 +19,12 @@ final class EjmlTensor implements Tensor {
     final DMatrixRMaj d;
     final FMatrixRMaj f;
 
-    EjmlTensor(EjmlBackend backend, DType dtype, int rows, int cols) {
+    /** @param shape checked by {@link org.neurite.api.support.Operands#zeros}, with {@code dtype} */
+    EjmlTensor(EjmlBackend backend, DType dtype, Shape shape) {
         this.backend = backend;
-        this.shape = Shape.of(rows, cols);
-        this.d = dtype == DType.FLOAT64 ? new DMatrixRMaj(rows, cols) : null;
-        this.f = dtype == DType.FLOAT32 ? new FMatrixRMaj(rows, cols) : null;
+        this.shape = shape;
+        this.d = dtype == DType.FLOAT64 ? new DMatrixRMaj(shape.rows(), shape.cols()) : null;
+        this.f = dtype == DType.FLOAT32 ? new FMatrixRMaj(shape.rows(), shape.cols()) : null;
     }
 
     @Override

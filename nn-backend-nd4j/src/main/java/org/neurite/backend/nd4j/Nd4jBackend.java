@@ -53,15 +53,8 @@ final class Nd4jBackend implements Backend {
 
     @Override
     public Tensor zeros(DType dtype, int rows, int cols) {
-        if (rows < 0 || cols < 0) {
-            throw new IllegalArgumentException("shape: expected non-negative sizes, got (" + rows + ", " + cols + ")");
-        }
-        if ((long) rows * cols > Integer.MAX_VALUE) {
-            // The NIO views of the native memory are indexed by int.
-            throw new IllegalArgumentException("shape: expected at most " + Integer.MAX_VALUE + " elements, got ("
-                    + rows + ", " + cols + ")");
-        }
-        return new Nd4jTensor(this, java.util.Objects.requireNonNull(dtype, "dtype"), rows, cols);
+        // Shape.MAX_ELEMENTS also keeps the NIO views of the native memory, indexed by int, in range.
+        return new Nd4jTensor(this, dtype, Operands.zeros(dtype, rows, cols));
     }
 
     @Override

@@ -32,13 +32,14 @@ final class Nd4jTensor implements Tensor {
     final DoubleBuffer d;
     final FloatBuffer f;
 
-    Nd4jTensor(Nd4jBackend backend, DType dtype, int rows, int cols) {
+    /** @param shape checked by {@link org.neurite.api.support.Operands#zeros}, with {@code dtype} */
+    Nd4jTensor(Nd4jBackend backend, DType dtype, Shape shape) {
         this.backend = backend;
-        this.shape = Shape.of(rows, cols);
+        this.shape = shape;
         // The data type and order are always explicit: ND4J's global defaults (float, and an order a user
         // may have changed) must not decide what a Neurite tensor holds.
         this.array = Nd4j.create(dtype == DType.FLOAT64 ? DataType.DOUBLE : DataType.FLOAT,
-                new long[] {rows, cols}, 'c');
+                new long[] {shape.rows(), shape.cols()}, 'c');
         boolean empty = shape.size() == 0;
         if (dtype == DType.FLOAT64) {
             this.d = empty ? DoubleBuffer.allocate(0) : array.data().asNioDouble();

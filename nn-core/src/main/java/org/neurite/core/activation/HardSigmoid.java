@@ -23,6 +23,6 @@ final class HardSigmoid extends ElementwiseActivation {
 
     @Override
     public double derivative(double z) {
-        return z > -3.0 && z < 3.0 ? 1.0 / 6.0 : 0.0;
+        return z > -3.0 && z < 3.0 ? 1.0 / 6.0 : Double.isNaN(z) ? z : 0.0;
     }
 }

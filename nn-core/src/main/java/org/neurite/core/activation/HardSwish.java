@@ -26,6 +26,6 @@ final class HardSwish extends ElementwiseActivation {
         if (z < -3.0) {
             return 0.0;
         }
-        return z <= 3.0 ? (2.0 * z + 3.0) / 6.0 : 1.0;
+        return z > 3.0 ? 1.0 : (2.0 * z + 3.0) / 6.0; // NaN in, NaN out
     }
 }

@@ -33,6 +33,6 @@ final class Hardtanh extends ElementwiseActivation {
 
     @Override
     public double derivative(double z) {
-        return z > min && z < max ? 1.0 : 0.0;
+        return z > min && z < max ? 1.0 : Double.isNaN(z) ? z : 0.0;
     }
 }

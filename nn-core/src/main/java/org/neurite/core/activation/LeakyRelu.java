@@ -26,6 +26,6 @@ final class LeakyRelu extends ElementwiseActivation {
 
     @Override
     public double derivative(double z) {
-        return z > 0 ? 1.0 : alpha;
+        return z > 0 ? 1.0 : z <= 0 ? alpha : z; // NaN in, NaN out
     }
 }

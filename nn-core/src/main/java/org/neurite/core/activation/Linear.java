@@ -16,6 +16,6 @@ final class Linear extends ElementwiseActivation {
 
     @Override
     public double derivative(double z) {
-        return 1.0;
+        return Double.isNaN(z) ? z : 1.0; // NaN in, NaN out, as every activation
     }
 }

@@ -33,7 +33,7 @@ final class Prelu extends ElementwiseActivation implements ParametricActivation 
 
     @Override
     public double derivative(double z) {
-        return z > 0 ? 1.0 : alpha;
+        return z > 0 ? 1.0 : z <= 0 ? alpha : z; // NaN in, NaN out
     }
 
     @Override
@@ -74,7 +74,7 @@ final class Prelu extends ElementwiseActivation implements ParametricActivation 
     @Override
     public void backward(Tensor z, Tensor a, List<Tensor> values, Tensor gradA, Tensor gradZ) {
         double slope = alpha(values);
-        z.backend().zip(z, gradA, (x, g) -> x > 0 ? g : g * slope, gradZ);
+        z.backend().zip(z, gradA, (x, g) -> x > 0 ? g : x <= 0 ? g * slope : x, gradZ);
     }
 
     @Override

@@ -11,11 +11,11 @@ final class Relu extends ElementwiseActivation {
 
     @Override
     public double apply(double z) {
-        return z > 0 ? z : 0.0;
+        return z <= 0 ? 0.0 : z; // not z > 0 ? z : 0, which turns NaN into 0
     }
 
     @Override
     public double derivative(double z) {
-        return z > 0 ? 1.0 : 0.0;
+        return z > 0 ? 1.0 : z <= 0 ? 0.0 : z; // NaN in, NaN out
     }
 }

@@ -15,11 +15,11 @@ final class Relu6 extends ElementwiseActivation {
 
     @Override
     public double apply(double z) {
-        return z > 0 ? Math.min(z, 6.0) : 0.0;
+        return z <= 0 ? 0.0 : Math.min(z, 6.0); // NaN in, NaN out
     }
 
     @Override
     public double derivative(double z) {
-        return z > 0 && z < 6.0 ? 1.0 : 0.0;
+        return z > 0 && z < 6.0 ? 1.0 : Double.isNaN(z) ? z : 0.0;
     }
 }

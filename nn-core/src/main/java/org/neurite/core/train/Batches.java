@@ -50,11 +50,18 @@ final class Batches {
      * Runs the forward pass on the input tensor and the loss against {@code batchTargets}; with
      * {@code train}, also writes {@code dL/d output} and runs the backward pass into zeroed gradients.
      *
-     * @return the batch's loss, as the loss reduces it
+     * @return the batch's loss, as the loss reduces it; NaN if an output is NaN
      */
     double run(Mlp model, Loss loss, double[] batchTargets, int targetWidth, boolean train) {
         model.forward(workspace.forward());
         workspace.output().copyTo(prediction);
+        for (double v : prediction) {
+            if (Double.isNaN(v)) {
+                // NaN propagates through every activation; its loss is NaN (the probability losses would
+                // reject it as out of range), which the session reports as a divergence.
+                return Double.NaN;
+            }
+        }
         double value = loss.evaluate(prediction, batchTargets, rows, cols, targetWidth, train ? gradient : null);
         if (train && Double.isFinite(value)) {
             workspace.outputGradient().assign(gradient);

@@ -83,4 +83,18 @@ class PreluTest {
         }
         assertArrayEquals(l, p);
     }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void theLayersPassWithAlphaFromItsTensorPropagatesNan(DType dtype) {
+        Prelu prelu = (Prelu) Eval.REGISTRY.get("prelu");
+        Tensor z = Eval.BACKEND.fromRows(dtype, new double[][] {{Double.NaN, -2, 2}});
+        Tensor alpha = Eval.BACKEND.fromRows(dtype, new double[][] {{0.5}});
+        Tensor a = Eval.BACKEND.zeros(dtype, z.shape());
+        Tensor gradZ = Eval.BACKEND.zeros(dtype, z.shape());
+        prelu.forward(z, List.of(alpha), a);
+        prelu.backward(z, a, List.of(alpha), Eval.BACKEND.fromRows(dtype, new double[][] {{1, 1, 1}}), gradZ);
+        assertArrayEquals(new double[][] {{Double.NaN, -1, 2}}, a.toDoubleArray());
+        assertArrayEquals(new double[][] {{Double.NaN, 0.5, 1}}, gradZ.toDoubleArray());
+    }
 }
