@@ -25,9 +25,15 @@ import org.neurite.api.spi.BackendProvider;
  *
  * <p>The shape follows SLF4J's {@code LoggerFactory}: {@link ServiceLoader} with this class's own class
  * loader (the one that sees nn-api, so also the backend jars next to it, whatever the thread's context
- * loader is), each provider's instantiation guarded so that one broken jar is reported and the others
- * still load. Each provider's {@link BackendProvider#create()} runs at most once per registry; the
- * registry is thread-safe.
+ * loader is), each provider guarded so that one broken jar is reported and the others still load. A
+ * provider is broken when its class cannot be loaded or instantiated, or its {@link BackendProvider#name()}
+ * or {@link BackendProvider#priority()} throws, or its name is {@code null} or blank: it is left out of
+ * {@link #names()}, listed in {@link #brokenProviders()} and logged as a warning, and asking for its name
+ * fails with a {@link BackendNotFoundException} that says why. Whatever {@link BackendProvider#create()}
+ * throws, an {@link Error} such as {@link AssertionError} or {@link UnsatisfiedLinkError} included, marks
+ * that backend unavailable; only a {@link VirtualMachineError} (such as {@link OutOfMemoryError})
+ * propagates. Each provider's {@code create()} runs at most once per registry; the registry is
+ * thread-safe.
  *
  * <p>Logs through {@link System.Logger} (nn-api depends on the JDK alone), which SLF4J can receive through
  * {@code slf4j-jdk-platform-logging}.
@@ -42,22 +48,37 @@ public final class Backends {
 
     private static final System.Logger LOG = System.getLogger(Backends.class.getName());
 
+    /** Discovery gives up after this many provider classes that fail to load. */
+    private static final int MAX_DISCOVERY_FAILURES = 100;
+
     private static volatile Backends discovered;
 
-    private final List<BackendProvider> providers;
-    private final List<String> brokenProviders;
+    private final List<Entry> providers;
+    private final List<Broken> broken;
     private final UnaryOperator<String> properties;
     private final UnaryOperator<String> environment;
     private final Map<String, Loaded> loaded = new LinkedHashMap<>();
 
     Backends(List<BackendProvider> providers, List<String> brokenProviders,
              UnaryOperator<String> properties, UnaryOperator<String> environment) {
-        List<BackendProvider> sorted = new ArrayList<>(providers);
-        sorted.sort(Comparator.comparingInt(BackendProvider::priority).reversed()
-                .thenComparing(BackendProvider::name));
-        rejectDuplicateNames(sorted);
-        this.providers = List.copyOf(sorted);
-        this.brokenProviders = List.copyOf(brokenProviders);
+        List<Entry> usable = new ArrayList<>();
+        List<Broken> unusable = new ArrayList<>();
+        brokenProviders.forEach(message -> unusable.add(new Broken(null, message, null)));
+        for (BackendProvider provider : providers) {
+            Object checked = check(provider);
+            if (checked instanceof Entry entry) {
+                usable.add(entry);
+            } else {
+                Broken b = (Broken) checked;
+                LOG.log(System.Logger.Level.WARNING, "A backend provider is broken and left out: " + b.message(),
+                        b.cause());
+                unusable.add(b);
+            }
+        }
+        usable.sort(Comparator.comparingInt(Entry::priority).reversed().thenComparing(Entry::name));
+        rejectDuplicateNames(usable);
+        this.providers = List.copyOf(usable);
+        this.broken = List.copyOf(unusable);
         this.properties = properties;
         this.environment = environment;
     }
@@ -93,22 +114,30 @@ public final class Backends {
     }
 
     private static Backends fromServiceLoader() {
+        return fromServiceLoader(Backends.class.getClassLoader());
+    }
+
+    static Backends fromServiceLoader(ClassLoader loader) {
         List<BackendProvider> found = new ArrayList<>();
         List<String> broken = new ArrayList<>();
-        Iterator<BackendProvider> it = ServiceLoader.load(BackendProvider.class, Backends.class.getClassLoader())
+        Iterator<BackendProvider> it = ServiceLoader.load(BackendProvider.class, loader)
                 .iterator();
-        while (true) {
+        // A provider class that cannot be loaded throws from hasNext() or next(): a ServiceConfigurationError,
+        // or a LinkageError such as ClassFormatError or UnsupportedClassVersionError, which ServiceLoader lets
+        // through. The iterator has moved past it either way; the bound guards against one that does not.
+        for (int failures = 0; failures < MAX_DISCOVERY_FAILURES; ) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
                 BackendProvider provider = it.next();
                 found.add(provider);
-                LOG.log(System.Logger.Level.DEBUG, "Found backend provider {0} ({1})",
-                        provider.name(), provider.getClass().getName());
-            } catch (ServiceConfigurationError e) {
-                broken.add(e.getMessage());
-                LOG.log(System.Logger.Level.WARNING, "A backend provider failed to instantiate: " + e.getMessage(), e);
+                LOG.log(System.Logger.Level.DEBUG, "Found backend provider {0}", provider.getClass().getName());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                failures++;
+                String message = e instanceof ServiceConfigurationError ? e.getMessage() : describe(e);
+                broken.add(message);
+                LOG.log(System.Logger.Level.WARNING, "A backend provider failed to instantiate: " + message, e);
             }
         }
         return new Backends(found, broken, System::getProperty, System::getenv);
@@ -135,11 +164,19 @@ public final class Backends {
     public Backend select(String name) {
         String requested = configuredName(name);
         if (requested != null) {
-            BackendProvider provider = providers.stream()
+            Entry provider = providers.stream()
                     .filter(p -> p.name().equalsIgnoreCase(requested))
                     .findFirst()
-                    .orElseThrow(() -> new BackendNotFoundException(
-                            "backend: unknown name '" + requested + "'. " + report(null)));
+                    .orElse(null);
+            if (provider == null) {
+                Broken named = broken.stream()
+                        .filter(b -> requested.equalsIgnoreCase(b.name()))
+                        .findFirst()
+                        .orElseThrow(() -> new BackendNotFoundException(
+                                "backend: unknown name '" + requested + "'. " + report(null)));
+                throw new BackendNotFoundException("backend: '" + named.name() + "' is not available: its provider "
+                        + "is broken: " + named.message() + ". " + report(null), named.cause());
+            }
             Loaded result = load(provider);
             if (result.failure != null) {
                 throw new BackendNotFoundException("backend: '" + provider.name() + "' is not available: "
@@ -147,7 +184,7 @@ public final class Backends {
             }
             return result.backend;
         }
-        for (BackendProvider provider : providers) {
+        for (Entry provider : providers) {
             Loaded result = load(provider);
             if (result.failure == null) {
                 return result.backend;
@@ -170,23 +207,29 @@ public final class Backends {
 
     /** The names of every provider found, highest priority first, whether or not they load. */
     public List<String> names() {
-        return providers.stream().map(BackendProvider::name).collect(Collectors.toList());
+        return providers.stream().map(Entry::name).collect(Collectors.toList());
     }
 
-    /** Every provider found, highest priority first, with whether it loads and why not; loads each one. */
+    /**
+     * Every provider found, highest priority first, with whether it loads and why not; loads each one. A
+     * broken provider (see {@link #brokenProviders()}) is not among them.
+     */
     public List<BackendInfo> describe() {
         List<BackendInfo> infos = new ArrayList<>();
-        for (BackendProvider p : providers) {
+        for (Entry p : providers) {
             Loaded result = load(p);
-            infos.add(new BackendInfo(p.name(), p.priority(), safeVersion(p), p.getClass().getName(),
-                    result.failure == null ? null : describe(result.failure)));
+            infos.add(new BackendInfo(p.name(), p.priority(), safeVersion(p.provider()),
+                    p.provider().getClass().getName(), result.failure == null ? null : describe(result.failure)));
         }
         return infos;
     }
 
-    /** Messages of provider classes that failed to instantiate during discovery. */
+    /**
+     * One message per broken provider, in the order found: a provider class that failed to load or
+     * instantiate, or whose {@code name()} or {@code priority()} failed; each names the class and says why.
+     */
     public List<String> brokenProviders() {
-        return brokenProviders;
+        return broken.stream().map(Broken::message).collect(Collectors.toList());
     }
 
     private String configuredName(String name) {
@@ -204,32 +247,68 @@ public final class Backends {
         return null;
     }
 
-    private synchronized Loaded load(BackendProvider provider) {
-        return loaded.computeIfAbsent(provider.name().toLowerCase(Locale.ROOT), key -> {
+    private synchronized Loaded load(Entry entry) {
+        return loaded.computeIfAbsent(entry.name().toLowerCase(Locale.ROOT), key -> {
+            BackendProvider provider = entry.provider();
             try {
                 Backend backend = provider.create();
                 if (backend == null) {
                     return new Loaded(null, new IllegalStateException(
                             provider.getClass().getName() + ".create() returned null"));
                 }
-                LOG.log(System.Logger.Level.DEBUG, "Loaded backend {0}", provider.name());
+                LOG.log(System.Logger.Level.DEBUG, "Loaded backend {0}", entry.name());
                 return new Loaded(backend, null);
-            } catch (Exception | LinkageError e) {
-                return new Loaded(null, e);
+            } catch (Throwable e) {
+                return new Loaded(null, survivable(e));
             }
         });
+    }
+
+    /**
+     * {@code e} if a provider's failure may be recorded and discovery go on: anything but a
+     * {@link VirtualMachineError} (out of memory, stack overflow, an internal error), which is rethrown. An
+     * interrupt is kept for the caller.
+     */
+    private static Throwable survivable(Throwable e) {
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return e;
+    }
+
+    /** The provider's name and priority, each asked once, or why it is broken. */
+    private static Object check(BackendProvider provider) {
+        String className = provider.getClass().getName();
+        String name;
+        try {
+            name = provider.name();
+        } catch (Throwable e) {
+            return new Broken(null, className + ": name() threw " + describe(survivable(e)), e);
+        }
+        if (name == null || name.isBlank()) {
+            return new Broken(null, className + ": name() returned " + (name == null ? "null" : "a blank name"), null);
+        }
+        try {
+            return new Entry(provider, name, provider.priority());
+        } catch (Throwable e) {
+            return new Broken(name, className + " (named '" + name + "'): priority() threw "
+                    + describe(survivable(e)), e);
+        }
     }
 
     /**
      * One entry per backend found: name, priority, and its state (but for {@code already}, whose failure the
      * message has just given); then any broken provider.
      */
-    private String report(BackendProvider already) {
-        if (providers.isEmpty() && brokenProviders.isEmpty()) {
+    private String report(Entry already) {
+        if (providers.isEmpty() && broken.isEmpty()) {
             return "No backend was found on the class path.";
         }
         StringBuilder sb = new StringBuilder("Found:");
-        for (BackendProvider p : providers) {
+        for (Entry p : providers) {
             Loaded result;
             synchronized (this) {
                 result = loaded.get(p.name().toLowerCase(Locale.ROOT));
@@ -240,8 +319,8 @@ public final class Backends {
             sb.append(' ').append(p.name()).append(" (priority ").append(p.priority()).append(", ")
                     .append(state).append(");");
         }
-        for (String broken : brokenProviders) {
-            sb.append(" a provider failed to instantiate: ").append(broken).append(';');
+        for (Broken b : broken) {
+            sb.append(" a broken provider: ").append(b.message()).append(';');
         }
         sb.setLength(sb.length() - 1);
         return sb.append('.').toString();
@@ -264,15 +343,15 @@ public final class Backends {
     private static String safeVersion(BackendProvider provider) {
         try {
             return provider.libraryVersion();
-        } catch (RuntimeException | LinkageError e) {
-            return "unknown (" + e.getClass().getSimpleName() + ")";
+        } catch (Throwable e) {
+            return "unknown (" + survivable(e).getClass().getSimpleName() + ")";
         }
     }
 
-    private static void rejectDuplicateNames(List<BackendProvider> providers) {
+    private static void rejectDuplicateNames(List<Entry> providers) {
         Map<String, List<String>> byName = providers.stream().collect(Collectors.groupingBy(
                 p -> p.name().toLowerCase(Locale.ROOT), LinkedHashMap::new,
-                Collectors.mapping(p -> p.getClass().getName(), Collectors.toList())));
+                Collectors.mapping(p -> p.provider().getClass().getName(), Collectors.toList())));
         byName.forEach((name, classes) -> {
             if (classes.size() > 1) {
                 throw new NeuriteException("backend: several providers are named '" + name + "': " + classes
@@ -282,4 +361,13 @@ public final class Backends {
     }
 
     private record Loaded(Backend backend, Throwable failure) { }
+
+    /** A usable provider with its name and priority, each asked once. */
+    private record Entry(BackendProvider provider, String name, int priority) { }
+
+    /**
+     * A broken provider: its name when it has one, the message naming its class and the reason, and the
+     * cause when something was thrown.
+     */
+    private record Broken(String name, String message, Throwable cause) { }
 }

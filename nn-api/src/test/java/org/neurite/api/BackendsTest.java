@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.neurite.api.spi.BackendProvider;
 
 /**
@@ -205,7 +211,7 @@ class BackendsTest {
 
     @Test
     void aProviderWhoseVersionLookupFailsIsStillListed() {
-        StubProvider broken = new StubProvider("broken", 5, false) {
+        StubProvider broken = new StubProvider("broken", 5, null) {
             @Override
             public String libraryVersion() {
                 throw new NoClassDefFoundError("org/example/Version");
@@ -215,6 +221,101 @@ class BackendsTest {
         BackendInfo info = Backends.of(List.of(broken)).describe().get(0);
 
         assertEquals("unknown (NoClassDefFoundError)", info.libraryVersion());
+    }
+
+    @Test
+    void discoveryReportsProvidersWithoutAUsableNameOrClassAndLoadsTheOthers(@TempDir Path dir) throws IOException {
+        Path services = dir.resolve("META-INF/services/" + BackendProvider.class.getName());
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, String.join("\n", StandInProviders.NameThrows.class.getName(),
+                StandInProviders.NameNull.class.getName(), "com.example.Garbled",
+                StandInProviders.Good.class.getName()) + "\n", StandardCharsets.UTF_8);
+        Path garbled = dir.resolve("com/example/Garbled.class");
+        Files.createDirectories(garbled.getParent());
+        Files.writeString(garbled, "not a class file");   // ClassFormatError: a LinkageError, not a ServiceConfigurationError
+
+        Backends registry;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                BackendsTest.class.getClassLoader())) {
+            registry = Backends.fromServiceLoader(loader);
+        }
+
+        assertEquals(List.of("good"), registry.names());
+        assertEquals("good", registry.select().name());
+        List<String> broken = registry.brokenProviders();
+        assertEquals(3, broken.size(), broken.toString());
+        assertTrue(broken.contains("ClassFormatError: Incompatible magic value 1852797984 in class file "
+                + "com/example/Garbled"), broken.toString());
+        assertTrue(broken.contains(StandInProviders.NameThrows.class.getName()
+                + ": name() threw IllegalStateException: no name today"), broken.toString());
+        assertTrue(broken.contains(StandInProviders.NameNull.class.getName() + ": name() returned null"),
+                broken.toString());
+        assertEquals(3, warnings.size(), "one warning per broken provider");
+        BackendNotFoundException e = assertThrows(BackendNotFoundException.class, () -> registry.select("other"));
+        assertTrue(e.getMessage().contains("no name today") && e.getMessage().contains("good (priority 10"),
+                e.getMessage());
+    }
+
+    @Test
+    void aProviderWhoseNameOrPriorityFailsIsReportedAndTheOthersStillLoad() {
+        BackendProvider nameThrows = new StandInProviders.NameThrows();
+        BackendProvider blankName = new StubProvider(" ", 7, null);
+        BackendProvider priorityThrows = new StubProvider("late", 0, null) {
+            @Override
+            public int priority() {
+                throw new AssertionError("priority unknown");
+            }
+        };
+
+        Backends registry = Backends.of(List.of(nameThrows, blankName, priorityThrows,
+                StubProvider.working("working", 10)));
+
+        assertEquals(List.of("working"), registry.names());
+        assertEquals("working", registry.select().name());
+        assertEquals(3, registry.brokenProviders().size(), registry.brokenProviders().toString());
+        assertEquals(3, warnings.size());
+        BackendNotFoundException e = assertThrows(BackendNotFoundException.class, () -> registry.select("late"));
+        String m = e.getMessage();
+        assertTrue(m.contains("'late' is not available") && m.contains("priority() threw AssertionError: "
+                + "priority unknown"), m);
+        assertInstanceOf(AssertionError.class, e.getCause());
+    }
+
+    @Test
+    void anErrorFromCreateFallsBackAutomaticallyAndFailsARequestByNameWithTheCause() {
+        StubProvider asserting = StubProvider.throwing("asserting", 200, new AssertionError("native assert"));
+        Backends registry = Backends.of(List.of(asserting, StubProvider.working("working", 10)));
+
+        assertEquals("working", registry.select().name());
+        assertEquals(1, warnings.size());
+        BackendNotFoundException e = assertThrows(BackendNotFoundException.class,
+                () -> registry.select("asserting"));
+        assertTrue(e.getMessage().contains("'asserting' is not available: AssertionError: native assert"),
+                e.getMessage());
+        assertInstanceOf(AssertionError.class, e.getCause());
+        assertFalse(registry.describe().get(0).available());
+    }
+
+    @Test
+    void aVirtualMachineErrorFromCreatePropagates() {
+        OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+        Backends registry = Backends.of(List.of(StubProvider.throwing("hungry", 200, oom),
+                StubProvider.working("working", 10)));
+
+        assertSame(oom, assertThrows(OutOfMemoryError.class, registry::select));
+        assertSame(oom, assertThrows(OutOfMemoryError.class, () -> registry.select("hungry")));
+    }
+
+    @Test
+    void aLibraryVersionThatThrowsAnErrorIsStillListed() {
+        StubProvider broken = new StubProvider("broken", 5, null) {
+            @Override
+            public String libraryVersion() {
+                throw new AssertionError("version");
+            }
+        };
+
+        assertEquals("unknown (AssertionError)", Backends.of(List.of(broken)).describe().get(0).libraryVersion());
     }
 
     @Test
@@ -238,21 +339,26 @@ class BackendsTest {
     private static class StubProvider implements BackendProvider {
         final String name;
         final int priority;
-        final boolean fails;
+        final Throwable failure;
         final AtomicInteger creations = new AtomicInteger();
 
-        StubProvider(String name, int priority, boolean fails) {
+        StubProvider(String name, int priority, Throwable failure) {
             this.name = name;
             this.priority = priority;
-            this.fails = fails;
+            this.failure = failure;
         }
 
         static StubProvider failing(String name, int priority) {
-            return new StubProvider(name, priority, true);
+            return throwing(name, priority, new UnsatisfiedLinkError(LINK_ERROR));
+        }
+
+        /** A provider whose {@code create()} throws {@code failure}, an unchecked exception or an error. */
+        static StubProvider throwing(String name, int priority, Throwable failure) {
+            return new StubProvider(name, priority, failure);
         }
 
         static StubProvider working(String name, int priority) {
-            return new StubProvider(name, priority, false);
+            return new StubProvider(name, priority, null);
         }
 
         @Override
@@ -273,29 +379,13 @@ class BackendsTest {
         @Override
         public Backend create() {
             creations.incrementAndGet();
-            if (fails) {
-                throw new UnsatisfiedLinkError(LINK_ERROR);
+            if (failure instanceof Error error) {
+                throw error;
             }
-            return namedBackend(name);
+            if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+            return StandInProviders.named(name);
         }
-    }
-
-    /** A backend that only knows its name: selection never computes. */
-    private static Backend namedBackend(String name) {
-        return (Backend) Proxy.newProxyInstance(BackendsTest.class.getClassLoader(), new Class<?>[] {Backend.class},
-                (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "name":
-                            return name;
-                        case "toString":
-                            return "Backend[" + name + "]";
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        default:
-                            throw new UnsupportedOperationException(method.getName());
-                    }
-                });
     }
 }

@@ -15,7 +15,11 @@ import org.neurite.api.Stability;
 @Stability(Stability.Status.STABLE)
 public interface BackendProvider {
 
-    /** The name users select the backend by; lower case, unique among providers, for example {@code ejml}. */
+    /**
+     * The name users select the backend by; lower case, unique among providers, for example {@code ejml}.
+     * A provider whose name is {@code null} or blank, or whose {@code name()} or {@link #priority()} throws,
+     * is reported as broken and left out.
+     */
     String name();
 
     /**
@@ -29,8 +33,9 @@ public interface BackendProvider {
 
     /**
      * Loads the library and returns the backend. Called by the registry at most once per provider; any
-     * exception or {@link LinkageError} thrown here marks the backend unavailable with that cause, and
-     * discovery goes on with the others.
+     * exception or error thrown here ({@link UnsatisfiedLinkError}, {@link AssertionError}, ...) marks the
+     * backend unavailable with that cause, and discovery goes on with the others. Only a
+     * {@link VirtualMachineError} such as {@link OutOfMemoryError} propagates.
      *
      * @throws Exception anything that prevents loading, for example a missing native library
      */
