@@ -16,12 +16,19 @@ import org.neurite.api.spi.BackendProvider;
 /**
  * Finds backends and selects one.
  *
- * <p>Selection order: a name given in code ({@link #select(String)}); else the system property
- * {@value #PROPERTY}; else the environment variable {@value #ENVIRONMENT_VARIABLE}; else the available
- * backend with the highest {@link BackendProvider#priority()}. A named backend that is unknown or fails to
- * load is an error whose message lists every backend found and why each unavailable one failed; automatic
- * selection skips a backend that fails to load, with a logged warning, and uses the next. There is no
- * silent fallback for a backend asked for by name.
+ * <p>Selection order, in {@link #selection(String)} alone: a name given in code ({@link #select(String)});
+ * else the system property {@value #PROPERTY}; else the environment variable {@value #ENVIRONMENT_VARIABLE};
+ * else the available backend with the highest {@link BackendProvider#priority()}. The property and the
+ * variable are read by {@link #discover()} and {@link #configured(List)} registries only; a registry made
+ * with {@link #of(List)} is exactly its providers and selects among them by name or priority alone. A
+ * blank property or variable ({@code -Dneurite.backend=}, {@code NEURITE_BACKEND=""}) counts as unset; a
+ * blank name given in code is an {@link IllegalArgumentException} ({@code null} asks for the default
+ * selection). {@link Selection} tells which backend was chosen and why.
+ *
+ * <p>A named backend that is unknown or fails to load is an error whose message says where the name came
+ * from ({@code -Dneurite.backend=cuda}, {@code NEURITE_BACKEND=cuda}) and lists every backend found and why
+ * each unavailable one failed; automatic selection skips a backend that fails to load, with a logged
+ * warning, and uses the next. There is no silent fallback for a backend asked for by name.
  *
  * <p>The shape follows SLF4J's {@code LoggerFactory}: {@link ServiceLoader} with this class's own class
  * loader (the one that sees nn-api, so also the backend jars next to it, whatever the thread's context
@@ -98,8 +105,22 @@ public final class Backends {
         return result;
     }
 
-    /** A registry of exactly these providers (tests, or applications that register backends by hand). */
+    /**
+     * A registry of exactly these providers (tests, or applications that register backends by hand): it
+     * selects the backend named in code, else the available one of highest priority, and reads neither
+     * {@value #PROPERTY} nor {@value #ENVIRONMENT_VARIABLE}, so that it selects the same wherever it runs.
+     * {@link #configured(List)} makes the same registry obey them.
+     */
     public static Backends of(List<? extends BackendProvider> providers) {
+        return new Backends(List.copyOf(providers), List.of(), key -> null, key -> null);
+    }
+
+    /**
+     * A registry of these providers that selects as {@link #discover()}'s does: a name given in code, else
+     * the system property {@value #PROPERTY}, else the environment variable {@value #ENVIRONMENT_VARIABLE},
+     * else the highest priority.
+     */
+    public static Backends configured(List<? extends BackendProvider> providers) {
         return new Backends(List.copyOf(providers), List.of(), System::getProperty, System::getenv);
     }
 
@@ -108,7 +129,11 @@ public final class Backends {
         return discover().select();
     }
 
-    /** The named backend of the discovered registry: {@code discover().select(name)}. */
+    /**
+     * The named backend of the discovered registry: {@code discover().select(name)}.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
     public static Backend get(String name) {
         return discover().select(name);
     }
@@ -117,6 +142,7 @@ public final class Backends {
         return fromServiceLoader(Backends.class.getClassLoader());
     }
 
+    /** What {@link #discover()} finds with {@code loader}: package-private for the tests. */
     static Backends fromServiceLoader(ClassLoader loader) {
         List<BackendProvider> found = new ArrayList<>();
         List<String> broken = new ArrayList<>();
@@ -144,56 +170,102 @@ public final class Backends {
     }
 
     /**
-     * Selects the backend: the system property, else the environment variable, else the available backend
-     * with the highest priority.
+     * Selects the backend: the system property, else the environment variable (for {@link #discover()} and
+     * {@link #configured(List)} registries), else the available backend with the highest priority.
      *
      * @throws BackendNotFoundException if the configured name is unknown or fails to load, or no backend
-     *     can be used; the message lists what was found
+     *     can be used; the message says where the name came from and lists what was found
      */
     public Backend select() {
-        return select(null);
+        return selection(null).backend();
     }
 
     /**
-     * Selects the named backend, or as {@link #select()} when {@code name} is {@code null} or blank.
+     * Selects the named backend, or as {@link #select()} when {@code name} is {@code null}.
      *
-     * @param name a backend name, case-insensitive
+     * @param name a backend name, case-insensitive, surrounding spaces ignored; {@code null} for the default
+     * @throws IllegalArgumentException if {@code name} is blank
      * @throws BackendNotFoundException if the name is unknown or the backend fails to load; the message
      *     lists every backend found and why each unavailable one failed
      */
     public Backend select(String name) {
-        String requested = configuredName(name);
-        if (requested != null) {
-            Entry provider = providers.stream()
-                    .filter(p -> p.name().equalsIgnoreCase(requested))
-                    .findFirst()
-                    .orElse(null);
-            if (provider == null) {
-                Broken named = broken.stream()
-                        .filter(b -> requested.equalsIgnoreCase(b.name()))
-                        .findFirst()
-                        .orElseThrow(() -> new BackendNotFoundException(
-                                "backend: unknown name '" + requested + "'. " + report(null)));
-                throw new BackendNotFoundException("backend: '" + named.name() + "' is not available: its provider "
-                        + "is broken: " + named.message() + ". " + report(null), named.cause());
-            }
-            Loaded result = load(provider);
-            if (result.failure != null) {
-                throw new BackendNotFoundException("backend: '" + provider.name() + "' is not available: "
-                        + describe(result.failure) + ". " + report(provider), result.failure);
-            }
-            return result.backend;
+        return selection(name).backend();
+    }
+
+    /**
+     * The backend {@link #select()} chooses, and why.
+     *
+     * @throws BackendNotFoundException as {@link #select()}
+     */
+    public Selection selection() {
+        return selection(null);
+    }
+
+    /**
+     * The backend {@link #select(String)} chooses, and why: the one place that holds the selection order.
+     *
+     * @param name a backend name, case-insensitive, surrounding spaces ignored; {@code null} for the default
+     * @throws IllegalArgumentException if {@code name} is blank
+     * @throws BackendNotFoundException as {@link #select(String)}
+     */
+    public Selection selection(String name) {
+        Request request = request(name);
+        if (request != null) {
+            return new Selection(byName(request), request.source(), request.name());
         }
         for (Entry provider : providers) {
             Loaded result = load(provider);
             if (result.failure == null) {
-                return result.backend;
+                return new Selection(result.backend, Source.PRIORITY, null);
             }
             LOG.log(System.Logger.Level.WARNING, "Backend ''{0}'' is not available ({1}); trying the next one",
                     provider.name(), describe(result.failure));
         }
         throw new BackendNotFoundException("backend: none is available. " + report(null)
                 + " Add a backend jar such as org.neurite:nn-backend-ejml to the class path.");
+    }
+
+    /** The selection order's named steps: the name in code, else the property, else the variable, else none. */
+    private Request request(String name) {
+        if (name != null) {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("backend: the name is blank; give one of " + names()
+                        + ", or null for the default selection");
+            }
+            return new Request(name.trim(), Source.EXPLICIT);
+        }
+        String fromProperty = properties.apply(PROPERTY);
+        if (fromProperty != null && !fromProperty.isBlank()) {
+            return new Request(fromProperty.trim(), Source.PROPERTY);
+        }
+        String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return new Request(fromEnvironment.trim(), Source.ENVIRONMENT);
+        }
+        return null;
+    }
+
+    private Backend byName(Request request) {
+        String requested = request.name();
+        Entry provider = providers.stream()
+                .filter(p -> p.name().equalsIgnoreCase(requested))
+                .findFirst()
+                .orElse(null);
+        if (provider == null) {
+            Broken named = broken.stream()
+                    .filter(b -> requested.equalsIgnoreCase(b.name()))
+                    .findFirst()
+                    .orElseThrow(() -> new BackendNotFoundException(
+                            "backend: unknown name '" + requested + "'" + request.origin() + ". " + report(null)));
+            throw new BackendNotFoundException("backend: '" + named.name() + "' is not available" + request.origin()
+                    + ": its provider is broken: " + named.message() + ". " + report(null), named.cause());
+        }
+        Loaded result = load(provider);
+        if (result.failure != null) {
+            throw new BackendNotFoundException("backend: '" + provider.name() + "' is not available"
+                    + request.origin() + ": " + describe(result.failure) + ". " + report(provider), result.failure);
+        }
+        return result.backend;
     }
 
     /**
@@ -230,21 +302,6 @@ public final class Backends {
      */
     public List<String> brokenProviders() {
         return broken.stream().map(Broken::message).collect(Collectors.toList());
-    }
-
-    private String configuredName(String name) {
-        if (name != null && !name.isBlank()) {
-            return name.trim();
-        }
-        String fromProperty = properties.apply(PROPERTY);
-        if (fromProperty != null && !fromProperty.isBlank()) {
-            return fromProperty.trim();
-        }
-        String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.trim();
-        }
-        return null;
     }
 
     private synchronized Loaded load(Entry entry) {
@@ -358,6 +415,53 @@ public final class Backends {
                         + "; remove all but one of their jars from the class path");
             }
         });
+    }
+
+    /** Where the name of the selected backend came from, in the order selection asks. */
+    @Stability(Stability.Status.STABLE)
+    public enum Source {
+        /** A name given in code: {@link #select(String)}, {@link #get(String)}, a CLI's {@code --backend}. */
+        EXPLICIT("explicit"),
+        /** The system property {@value Backends#PROPERTY}. */
+        PROPERTY("-D" + Backends.PROPERTY),
+        /** The environment variable {@value Backends#ENVIRONMENT_VARIABLE}. */
+        ENVIRONMENT(Backends.ENVIRONMENT_VARIABLE),
+        /** No name: the available backend with the highest priority. */
+        PRIORITY("highest priority");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        /** {@code explicit}, {@code -Dneurite.backend}, {@code NEURITE_BACKEND} or {@code highest priority}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * The selected backend and why it was chosen, for listings such as the CLI's {@code backends}.
+     *
+     * @param backend the backend
+     * @param source where its name came from, or {@link Source#PRIORITY}
+     * @param requestedName the name as asked for (trimmed), or {@code null} for {@link Source#PRIORITY}
+     */
+    @Stability(Stability.Status.STABLE)
+    public record Selection(Backend backend, Source source, String requestedName) {
+    }
+
+    /** A backend asked for by name, and where the name came from. */
+    private record Request(String name, Source source) {
+        /** {@code " (from -Dneurite.backend=cuda)"}, {@code " (from NEURITE_BACKEND=cuda)"}, or nothing. */
+        String origin() {
+            return switch (source) {
+                case PROPERTY -> " (from -D" + PROPERTY + "=" + name + ")";
+                case ENVIRONMENT -> " (from " + ENVIRONMENT_VARIABLE + "=" + name + ")";
+                default -> "";
+            };
+        }
     }
 
     private record Loaded(Backend backend, Throwable failure) { }

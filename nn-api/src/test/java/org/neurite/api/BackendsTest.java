@@ -178,6 +178,99 @@ class BackendsTest {
     }
 
     @Test
+    void ofSelectsAmongItsProvidersByPriorityAloneAndConfiguredObeysTheProperty() {
+        List<BackendProvider> providers = List.of(StubProvider.working("low", 1), StubProvider.working("high", 100));
+        String before = System.getProperty(Backends.PROPERTY);
+        System.setProperty(Backends.PROPERTY, "low");
+        try {
+            Backends.Selection own = Backends.of(providers).selection();
+            assertEquals("high", own.backend().name(), "of(...) is exactly these providers, whatever -D says");
+            assertEquals(Backends.Source.PRIORITY, own.source());
+            Backends.Selection configured = Backends.configured(providers).selection();
+            assertEquals("low", configured.backend().name());
+            assertEquals(Backends.Source.PROPERTY, configured.source());
+            assertEquals("low", Backends.of(providers).select("low").name(), "a name given in code still selects");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Backends.PROPERTY);
+            } else {
+                System.setProperty(Backends.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void aBadConfiguredNameSaysWhereItCameFrom() {
+        String fromProperty = assertThrows(BackendNotFoundException.class,
+                registry(Map.of(Backends.PROPERTY, "cuda"), Map.of())::select).getMessage();
+        String fromEnvironment = assertThrows(BackendNotFoundException.class,
+                registry(Map.of(), Map.of(Backends.ENVIRONMENT_VARIABLE, "cuda"))::select).getMessage();
+        String explicit = assertThrows(BackendNotFoundException.class,
+                () -> registry(Map.of(), Map.of()).select("cuda")).getMessage();
+
+        assertTrue(fromProperty.startsWith("backend: unknown name 'cuda' (from -Dneurite.backend=cuda). Found:"),
+                fromProperty);
+        assertTrue(fromEnvironment.startsWith("backend: unknown name 'cuda' (from NEURITE_BACKEND=cuda). Found:"),
+                fromEnvironment);
+        assertTrue(explicit.startsWith("backend: unknown name 'cuda'. Found:"), explicit);
+    }
+
+    @Test
+    void anUnavailableConfiguredBackendSaysWhereItsNameCameFrom() {
+        Backends registry = new Backends(List.of(StubProvider.failing("failing", 200),
+                StubProvider.working("working", 10)), List.of(), key -> null,
+                lookup(Map.of(Backends.ENVIRONMENT_VARIABLE, "failing")));
+
+        String m = assertThrows(BackendNotFoundException.class, registry::select).getMessage();
+
+        assertTrue(m.startsWith("backend: 'failing' is not available (from NEURITE_BACKEND=failing): "
+                + "UnsatisfiedLinkError"), m);
+    }
+
+    @Test
+    void aBlankPropertyOrVariableIsUnsetEverywhere() {
+        Backends.Selection neither = registry(Map.of(Backends.PROPERTY, ""),
+                Map.of(Backends.ENVIRONMENT_VARIABLE, " ")).selection();
+        Backends.Selection environment = registry(Map.of(Backends.PROPERTY, " "),
+                Map.of(Backends.ENVIRONMENT_VARIABLE, "low")).selection();
+
+        assertEquals("high", neither.backend().name());
+        assertEquals(Backends.Source.PRIORITY, neither.source());
+        assertEquals("low", environment.backend().name(), "a blank property does not hide the variable");
+        assertEquals(Backends.Source.ENVIRONMENT, environment.source());
+    }
+
+    @Test
+    void aBlankExplicitNameIsRejected() {
+        Backends registry = registry(Map.of(), Map.of());
+
+        for (String blank : List.of("", "  ")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> registry.select(blank));
+            assertTrue(e.getMessage().contains("backend: the name is blank"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> registry.selection(blank));
+            assertThrows(IllegalArgumentException.class, () -> Backends.get(blank));
+        }
+        assertEquals("high", registry.select(null).name(), "null is the default selection");
+    }
+
+    @Test
+    void theSelectionSaysWhyEachBackendWasChosen() {
+        Backends.Selection explicit = registry(Map.of(Backends.PROPERTY, "low"), Map.of()).selection("high");
+        Backends.Selection property = registry(Map.of(Backends.PROPERTY, "low"),
+                Map.of(Backends.ENVIRONMENT_VARIABLE, "high")).selection();
+        Backends.Selection environment = registry(Map.of(), Map.of(Backends.ENVIRONMENT_VARIABLE, "low")).selection();
+        Backends.Selection priority = registry(Map.of(), Map.of()).selection();
+
+        assertEquals(List.of("high", "low", "low", "high"), List.of(explicit.backend().name(),
+                property.backend().name(), environment.backend().name(), priority.backend().name()));
+        assertEquals(List.of("explicit", "-Dneurite.backend", "NEURITE_BACKEND", "highest priority"),
+                List.of(explicit.source().label(), property.source().label(), environment.source().label(),
+                        priority.source().label()));
+        assertEquals("low", property.requestedName());
+        assertEquals(null, priority.requestedName());
+    }
+
+    @Test
     void aFailingBackendNamedByTheEnvironmentFailsInsteadOfFallingBack() {
         Backends registry = new Backends(List.of(StubProvider.failing("failing", 200),
                 StubProvider.working("working", 10)), List.of(), key -> null,
