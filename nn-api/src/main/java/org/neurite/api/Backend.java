@@ -30,6 +30,8 @@ public interface Backend {
      *
      * @throws NullPointerException if {@code dtype} is null
      * @throws IllegalArgumentException if a size is negative or there are more than {@link Shape#MAX_ELEMENTS}
+     * @throws TensorAllocationException if the backend's memory limit does not allow the tensor (the nd4j
+     *     backend's off-heap limit), before anything is allocated
      */
     Tensor zeros(DType dtype, int rows, int cols);
 

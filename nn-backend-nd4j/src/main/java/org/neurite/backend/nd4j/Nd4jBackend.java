@@ -2,11 +2,14 @@ package org.neurite.backend.nd4j;
 
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neurite.api.Backend;
 import org.neurite.api.DType;
+import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
+import org.neurite.api.TensorAllocationException;
 import org.neurite.api.support.Operands;
 
 /**
@@ -51,10 +54,57 @@ final class Nd4jBackend implements Backend {
         return Nd4jBackendProvider.NAME;
     }
 
+    /**
+     * The size from which {@link #zeros} also checks the process's resident size against JavaCPP's
+     * {@code maxphysicalbytes}: reading it costs a system call, which a small tensor need not pay.
+     */
+    static final long PHYSICAL_CHECK_MIN_BYTES = 1L << 20;
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws TensorAllocationException before anything is allocated, if the tensor needs more bytes than
+     *     JavaCPP's {@code org.bytedeco.javacpp.maxbytes} leaves ({@code Pointer.maxBytes() -
+     *     Pointer.totalBytes()}; by default the maximum heap), or, from {@link #PHYSICAL_CHECK_MIN_BYTES} on,
+     *     would take the process's resident size past {@code org.bytedeco.javacpp.maxphysicalbytes}
+     */
     @Override
     public Tensor zeros(DType dtype, int rows, int cols) {
         // Shape.MAX_ELEMENTS also keeps the NIO views of the native memory, indexed by int, in range.
-        return new Nd4jTensor(this, dtype, Operands.zeros(dtype, rows, cols));
+        Shape shape = Operands.zeros(dtype, rows, cols);
+        checkLimits(dtype, shape);
+        return new Nd4jTensor(this, dtype, shape);
+    }
+
+    /**
+     * Refuses a tensor beyond JavaCPP's limits, which ND4J itself does not apply: libnd4j allocates (and
+     * zeroes) an array's buffer outside JavaCPP's accounting, so without this check a request of any size
+     * grows the process until the machine runs out. Computing the bounds allocates nothing.
+     */
+    private static void checkLimits(DType dtype, Shape shape) {
+        long bytes = shape.size() * (dtype == DType.FLOAT64 ? Double.BYTES : Float.BYTES);
+        long left = Pointer.maxBytes() - Pointer.totalBytes();
+        if (Pointer.maxBytes() > 0 && bytes > left) {
+            throw refused(dtype, shape, bytes, left, "the off-heap limit of " + left + " bytes"
+                    + (Pointer.totalBytes() > 0 ? " left" : "") + " (org.bytedeco.javacpp.maxbytes="
+                    + Pointer.maxBytes() + ", by default the maximum heap)", Nd4jRuntime.MAX_BYTES);
+        }
+        long maxPhysical = Pointer.maxPhysicalBytes();
+        if (maxPhysical > 0 && bytes >= PHYSICAL_CHECK_MIN_BYTES) {
+            long resident = Pointer.physicalBytes();
+            if (resident + bytes > maxPhysical) {
+                throw refused(dtype, shape, bytes, maxPhysical - resident, "the resident-size limit of "
+                        + (maxPhysical - resident) + " bytes left (org.bytedeco.javacpp.maxphysicalbytes="
+                        + maxPhysical + ", resident now " + resident + ")", Nd4jRuntime.MAX_PHYSICAL_BYTES);
+            }
+        }
+    }
+
+    private static TensorAllocationException refused(DType dtype, Shape shape, long bytes, long limit, String what,
+                                                     String property) {
+        return new TensorAllocationException("nd4j: a " + dtype + " tensor of " + shape.rows() + " x "
+                + shape.cols() + " needs " + bytes + " bytes, more than " + what + "; raise it with -D" + property
+                + "=SIZE (for example 8g), or use smaller batches", bytes, limit);
     }
 
     @Override

@@ -15,10 +15,19 @@ import org.slf4j.LoggerFactory;
  * {@code Nd4j} as unusable and every later use throws a bare {@code NoClassDefFoundError: Could not
  * initialize class}, without the reason; keeping the first failure here lets every later attempt (another
  * registry, a retry) report the real cause.
+ *
+ * <p>Before ND4J first loads, it bounds the off-heap memory by default (see {@link #boundOffHeapMemory}).
  */
 final class Nd4jRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(Nd4jRuntime.class);
+
+    /** JavaCPP's limit of the off-heap bytes it allocates, read once when {@code Pointer} initialises. */
+    static final String MAX_BYTES = "org.bytedeco.javacpp.maxbytes";
+    /** JavaCPP's limit of the process's resident size, checked when it allocates. */
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
+    /** What the resident-size limit allows beyond twice the heap: the JVM's own native memory, ND4J's code. */
+    static final long PHYSICAL_MARGIN = 512L << 20;
 
     private static Nd4jBackend backend;
     private static Throwable failure;
@@ -41,6 +50,7 @@ final class Nd4jRuntime {
         }
         long start = System.nanoTime();
         try {
+            boundOffHeapMemory();
             Nd4jBackend loaded = new Nd4jBackend();
             smokeTest(loaded);
             backend = loaded;
@@ -50,6 +60,30 @@ final class Nd4jRuntime {
             failure = e;
             LOG.debug("ND4J failed to load", e);
             throw unavailable(e);
+        }
+    }
+
+    /**
+     * Sets JavaCPP's limits, unless the user has set them (in either of the spellings JavaCPP reads, e.g.
+     * {@code maxbytes} or {@code maxBytes}): {@value #MAX_BYTES} to the maximum heap ({@code -Xmx}), and
+     * {@value #MAX_PHYSICAL_BYTES} to twice the heap plus {@link #PHYSICAL_MARGIN}. JavaCPP reads them once,
+     * when its {@code Pointer} class initialises, so this must run before ND4J first loads; after that it
+     * changes nothing, and {@link Nd4jBackend#zeros} checks against the limits JavaCPP really has. A JVM
+     * without a heap limit is left to JavaCPP's own defaults.
+     */
+    static void boundOffHeapMemory() {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (heap == Long.MAX_VALUE) {
+            return;
+        }
+        setUnlessGiven(MAX_BYTES, "org.bytedeco.javacpp.maxBytes", heap);
+        setUnlessGiven(MAX_PHYSICAL_BYTES, "org.bytedeco.javacpp.maxPhysicalBytes", 2 * heap + PHYSICAL_MARGIN);
+    }
+
+    private static void setUnlessGiven(String key, String camelCaseKey, long bytes) {
+        if (System.getProperty(key) == null && System.getProperty(camelCaseKey) == null) {
+            System.setProperty(key, Long.toString(bytes));
+            LOG.debug("{}={} (the default tied to the heap)", key, bytes);
         }
     }
 
