@@ -304,16 +304,19 @@ class BackendsTest {
 
     @Test
     void aProviderWhoseVersionLookupFailsIsStillListed() {
+        assertEquals("unknown (NoClassDefFoundError)", listedVersion(new NoClassDefFoundError("org/example/Version")));
+        assertEquals("unknown (AssertionError)", listedVersion(new AssertionError("version")));
+    }
+
+    /** The version describe() lists for a provider whose libraryVersion() throws {@code error}. */
+    private static String listedVersion(Error error) {
         StubProvider broken = new StubProvider("broken", 5, null) {
             @Override
             public String libraryVersion() {
-                throw new NoClassDefFoundError("org/example/Version");
+                throw error;
             }
         };
-
-        BackendInfo info = Backends.of(List.of(broken)).describe().get(0);
-
-        assertEquals("unknown (NoClassDefFoundError)", info.libraryVersion());
+        return Backends.of(List.of(broken)).describe().get(0).libraryVersion();
     }
 
     @Test
@@ -325,7 +328,7 @@ class BackendsTest {
                 StandInProviders.Good.class.getName()) + "\n", StandardCharsets.UTF_8);
         Path garbled = dir.resolve("com/example/Garbled.class");
         Files.createDirectories(garbled.getParent());
-        Files.writeString(garbled, "not a class file");   // ClassFormatError: a LinkageError, not a ServiceConfigurationError
+        Files.writeString(garbled, "not a class file");   // ClassFormatError: not a ServiceConfigurationError
 
         Backends registry;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
@@ -397,18 +400,6 @@ class BackendsTest {
 
         assertSame(oom, assertThrows(OutOfMemoryError.class, registry::select));
         assertSame(oom, assertThrows(OutOfMemoryError.class, () -> registry.select("hungry")));
-    }
-
-    @Test
-    void aLibraryVersionThatThrowsAnErrorIsStillListed() {
-        StubProvider broken = new StubProvider("broken", 5, null) {
-            @Override
-            public String libraryVersion() {
-                throw new AssertionError("version");
-            }
-        };
-
-        assertEquals("unknown (AssertionError)", Backends.of(List.of(broken)).describe().get(0).libraryVersion());
     }
 
     @Test
