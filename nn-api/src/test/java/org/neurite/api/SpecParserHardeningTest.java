@@ -24,7 +24,9 @@ class SpecParserHardeningTest {
         long start = System.nanoTime();
         RuntimeException e = assertThrows(RuntimeException.class, call::run);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 100, "took " + ms + " ms: " + e.getMessage().substring(0, Math.min(80, e.getMessage().length())));
+        // 3 s is generous for a shared, loaded machine (linear parsing takes about a millisecond here) and
+        // still far below what the old quadratic parser took on these inputs (minutes for 320,000 spaces).
+        assertTrue(ms < 3_000, "took " + ms + " ms: " + e.getMessage().substring(0, Math.min(80, e.getMessage().length())));
         assertTrue(e.getMessage().length() < 400, "a message of " + e.getMessage().length() + " characters");
         return e;
     }
@@ -42,7 +44,7 @@ class SpecParserHardeningTest {
 
     @Test
     void hostileTextIsRejectedInLinearTimeWithAShortMessage() {
-        String spaces = " ".repeat(32_000);
+        String spaces = " ".repeat(320_000);
         String million = "a".repeat(1_000_000);
         for (String spec : List.of("relu" + spaces + "x", "relu" + spaces + "(", "scaled(factor" + spaces + "x)",
                 "scaled(factor=1" + spaces + "x)", million, million + "(", "scaled(" + million + "=1)",

@@ -114,7 +114,9 @@ public final class NeuriteModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Backend backend(Backends backends, @Named(BACKEND_NAME) Optional<String> name) {
+    Backend backend(Backends backends, @Named(BACKEND_NAME) Optional<String> bound) {
+        // A blank entry (neurite.backend= in a properties file) means unset, as a blank -D or variable does.
+        Optional<String> name = bound.filter(n -> !n.isBlank());
         Backend backend = backends.select(name.orElse(null));
         LOG.info("Neurite backend '{}' ({})", backend.name(),
                 name.map(n -> "configured as '" + n + "'").orElse("default selection"));
