@@ -19,7 +19,7 @@ import java.util.function.DoubleUnaryOperator;
  * transposed and accumulating products, {@link #gemm} and {@link #sumRows(Tensor, double, Tensor)}, are
  * backpropagation's).
  */
-@Stability(Stability.Status.STABLE)
+@Stability(Stability.Status.EXPERIMENTAL)
 public interface Backend {
 
     /** The backend's registered name, lower case, for example {@code ejml}. */

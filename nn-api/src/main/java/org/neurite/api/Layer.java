@@ -15,7 +15,7 @@ import java.util.Map;
  * before them keep compiling and run forward; only training them fails, with a clear message. Those two
  * methods are <b>experimental</b>: their signatures may still change while training settles.
  */
-@Stability(Stability.Status.STABLE)
+@Stability(Stability.Status.EXPERIMENTAL)
 public interface Layer {
 
     /** The number of input features. */

@@ -11,7 +11,7 @@ package org.neurite.api;
  * <p>Reads and writes through this interface use {@code double}; a {@link DType#FLOAT32} tensor rounds
  * what is written to the nearest {@code float}.
  */
-@Stability(Stability.Status.STABLE)
+@Stability(Stability.Status.EXPERIMENTAL)
 public interface Tensor {
 
     /** The backend that owns this tensor; only it may operate on the tensor. */

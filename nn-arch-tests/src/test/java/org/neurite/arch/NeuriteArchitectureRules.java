@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import org.neurite.api.NeuriteException;
 import org.neurite.api.Stability;
 import org.neurite.api.spi.ActivationProvider;
 import org.neurite.api.spi.BackendProvider;
@@ -160,6 +161,17 @@ final class NeuriteArchitectureRules {
             .resideOutsideOfPackage("org.neurite.examples..")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .as("library code never prints; it logs through SLF4J");
+
+    /**
+     * Rule 10: one root for Neurite's own exception types, so that a caller can catch them all. Argument
+     * and state errors stay the JDK's {@code IllegalArgumentException} and {@code IllegalStateException}, as
+     * is standard; this rule is about the types Neurite declares.
+     */
+    static final ArchRule EXCEPTIONS_EXTEND_NEURITE_EXCEPTION = classes().that()
+            .resideInAPackage("org.neurite..").and().areAssignableTo(Throwable.class)
+            .and().doNotHaveFullyQualifiedName(NeuriteException.class.getName())
+            .should().beAssignableTo(NeuriteException.class)
+            .as("every exception type Neurite declares extends NeuriteException");
 
     /** Rule 10. */
     static final ArchRule NO_GENERIC_EXCEPTIONS = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;

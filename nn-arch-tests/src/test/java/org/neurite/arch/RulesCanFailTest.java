@@ -43,6 +43,8 @@ class RulesCanFailTest {
             Map.entry("PROVIDERS_ARE_LOADABLE", classes(hidden("org.neurite.core.fixture.HiddenActivations"))),
             Map.entry("NO_STANDARD_STREAMS_OUTSIDE_EXAMPLES", classes(org.neurite.core.fixture.BadHabits.class)),
             Map.entry("NO_GENERIC_EXCEPTIONS", classes(org.neurite.core.fixture.BadHabits.class)),
+            Map.entry("EXCEPTIONS_EXTEND_NEURITE_EXCEPTION",
+                    classes(org.neurite.core.fixture.RootlessException.class)),
             Map.entry("NO_JAVA_UTIL_LOGGING", classes(org.neurite.core.fixture.BadHabits.class)));
 
     private static Class<?>[] classes(Class<?>... c) {

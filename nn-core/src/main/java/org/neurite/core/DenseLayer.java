@@ -29,7 +29,7 @@ import org.neurite.api.support.Operands;
  * <p>Thread-safe: the layer keeps nothing from a forward or backward pass; the parameters are read, never
  * written, by {@link #forward} and {@link #backward}.
  */
-@Stability(Stability.Status.STABLE)
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class DenseLayer implements Layer {
 
     private final String label;

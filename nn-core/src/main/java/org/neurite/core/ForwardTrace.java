@@ -1,5 +1,6 @@
 package org.neurite.core;
 
+import java.util.Arrays;
 import java.util.List;
 import org.neurite.api.Stability;
 
@@ -23,6 +24,12 @@ public record ForwardTrace(double[][] input, List<Step> steps) {
         return steps.get(steps.size() - 1).a();
     }
 
+    /** The input and every step with their numbers, not the arrays' identities. */
+    @Override
+    public String toString() {
+        return "ForwardTrace[input=" + Arrays.deepToString(input) + ", steps=" + steps + "]";
+    }
+
     /**
      * One layer's part of the trace.
      *
@@ -32,5 +39,13 @@ public record ForwardTrace(double[][] input, List<Step> steps) {
      * @param z the pre-activation, {@code (batch, out)}
      * @param a the output, {@code (batch, out)}
      */
-    public record Step(int layer, String description, String activation, double[][] z, double[][] a) { }
+    public record Step(int layer, String description, String activation, double[][] z, double[][] a) {
+
+        /** The step with the numbers of {@code z} and {@code a}. */
+        @Override
+        public String toString() {
+            return "Step[layer=" + layer + ", description=" + description + ", activation=" + activation
+                    + ", z=" + Arrays.deepToString(z) + ", a=" + Arrays.deepToString(a) + "]";
+        }
+    }
 }

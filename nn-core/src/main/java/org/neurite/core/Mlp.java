@@ -29,7 +29,7 @@ import org.neurite.api.Tensor;
  * ({@code forward}) run the network itself on inputs that are already standardized
  * ({@link #standardization()} tells how).
  */
-@Stability(Stability.Status.STABLE)
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class Mlp {
 
     private final Backend backend;

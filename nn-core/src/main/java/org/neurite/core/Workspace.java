@@ -11,7 +11,7 @@ import org.neurite.api.Tensor;
  * <p>A workspace belongs to one thread at a time (it is where the pass writes); a model may run any
  * number of workspaces at once. Training will keep what backpropagation needs here, never in the layers.
  */
-@Stability(Stability.Status.STABLE)
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class Workspace {
 
     private final Mlp owner;

@@ -29,7 +29,14 @@ class BenchCommandTest {
         Set<String> seen = new TreeSet<>();
         for (Object o : cases) {
             Map<?, ?> c = assertInstanceOf(Map.class, o);
-            assertEquals(Set.of("name", "dtype", "samples_per_s", "ns_per_call", "gflops"), c.keySet());
+            assertEquals(Set.of("name", "dtype", "samples_per_s", "ns_per_call", "gflops", "ns_per_call_min",
+                    "ns_per_call_max", "warm_up_settled"), c.keySet());
+            // The reported time is the best round's, beside the spread of the rounds.
+            double min = assertInstanceOf(Double.class, c.get("ns_per_call_min"));
+            double max = assertInstanceOf(Double.class, c.get("ns_per_call_max"));
+            assertEquals(min, (Double) c.get("ns_per_call"), 0.1, c.toString());
+            assertTrue(max >= min, c.toString());
+            assertInstanceOf(Boolean.class, c.get("warm_up_settled"));
             assertTrue(Set.of("tiny_single", "tiny_batch10000", "mnist_b256").contains(c.get("name")), c.toString());
             assertTrue(Set.of("float32", "float64").contains(c.get("dtype")), c.toString());
             for (String k : List.of("samples_per_s", "ns_per_call", "gflops")) {

@@ -12,7 +12,7 @@ import org.neurite.api.Tensor;
  * The argument checks that every {@link Backend} makes before it writes anything, in one place so that all
  * backends fail alike, with the same messages.
  */
-@Stability(Stability.Status.STABLE)
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class Operands {
 
     private Operands() {

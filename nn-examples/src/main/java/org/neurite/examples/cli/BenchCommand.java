@@ -24,9 +24,12 @@ import picocli.CommandLine.Option;
  * {@code mnist_b256} ({@code [784, 1024, 1024, 10]}, relu, relu, linear, on 256 rows), in float32 and
  * float64, through {@link Mlp#forward(Workspace)} on a workspace made once.
  *
- * <p>Each case gets an equal share of the time budget: 40% warm-up (the JIT compiles the hot loops, and
- * the first calls pay for it), then the remaining 60% in rounds of at least 20 ms; the reported time is
- * the median round's. For a rigorous measurement use the JMH suite in nn-benchmarks.
+ * <p>Each case gets an equal share of the time budget. It warms up in rounds of at least 20 ms until two
+ * consecutive rounds agree within 10% (the JIT has compiled the hot loops, a native library has settled),
+ * for at most 60% of its share; then it measures rounds for the rest. The reported time is the best
+ * round's, the statistic least hurt by a shared machine (as nn-benchmarks reports), beside the spread of
+ * the measured rounds (min–max), and whether the warm-up settled. For a rigorous measurement use the JMH
+ * suite in nn-benchmarks.
  */
 @Stability(Stability.Status.EXPERIMENTAL)
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -39,7 +42,10 @@ public final class BenchCommand implements Runnable {
      * takes seconds) and the last case's last call, the command stays under the 60 s it promises.
      */
     static final double DEFAULT_SECONDS = 50;
-    private static final double WARM_UP_SHARE = 0.4;
+    /** The warm-up's cap, as a share of a case's budget. */
+    private static final double WARM_UP_SHARE = 0.6;
+    /** Two consecutive warm-up rounds within this relative difference end the warm-up. */
+    static final double STABLE_WITHIN = 0.10;
     private static final long MIN_ROUND_NANOS = 20_000_000L;
 
     @CommandLine.Spec
@@ -71,7 +77,8 @@ public final class BenchCommand implements Runnable {
             new Case("mnist_b256", new int[] {784, 1024, 1024, 10}, List.of("relu", "relu", "linear"), 256));
 
     /** One measured case. */
-    record Result(String name, DType dtype, double nsPerCall, double samplesPerSecond, double gflops) {
+    record Result(String name, DType dtype, double nsPerCall, double samplesPerSecond, double gflops,
+                  double minNs, double maxNs, boolean settled) {
     }
 
     @Override
@@ -95,14 +102,15 @@ public final class BenchCommand implements Runnable {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         int remaining = backends.size() * CASES.size() * DType.values().length;
         if (!json) {
-            out.printf("Forward pass, Mlp.forward(Workspace); %d s budget, %d%% warm-up per case; median of rounds%n",
-                    Math.round(seconds), Math.round(WARM_UP_SHARE * 100));
+            out.printf("Forward pass, Mlp.forward(Workspace); %d s budget; per case a warm-up until two rounds agree "
+                    + "within %d%% (at most %d%% of its share), then the best round and the spread of the rounds%n",
+                    Math.round(seconds), Math.round(STABLE_WITHIN * 100), Math.round(WARM_UP_SHARE * 100));
         }
         for (Backend b : backends) {
             List<Result> results = new ArrayList<>();
             if (!json) {
-                out.printf("%nbackend %s%n%-16s %-8s %14s %14s %9s%n", b.name(), "case", "dtype",
-                        "ns/call", "samples/s", "GFLOP/s");
+                out.printf("%nbackend %s%n%-16s %-8s %14s %14s %9s  %s%n", b.name(), "case", "dtype",
+                        "ns/call", "samples/s", "GFLOP/s", "spread ns/call (min-max)");
                 out.flush();
             }
             for (Case c : CASES) {
@@ -112,8 +120,9 @@ public final class BenchCommand implements Runnable {
                     Result r = measure(b, c, dtype, share);
                     results.add(r);
                     if (!json) {
-                        out.printf(Locale.ROOT, "%-16s %-8s %,14.0f %,14.0f %9.3f%n", r.name(), r.dtype(),
-                                r.nsPerCall(), r.samplesPerSecond(), r.gflops());
+                        out.printf(Locale.ROOT, "%-16s %-8s %,14.0f %,14.0f %9.3f  %,.0f-%,.0f (%.0f%%)%s%n", r.name(),
+                                r.dtype(), r.nsPerCall(), r.samplesPerSecond(), r.gflops(), r.minNs(), r.maxNs(),
+                                100 * (r.maxNs() / r.minNs() - 1), r.settled() ? "" : ", warm-up did not settle");
                         out.flush();
                     }
                 }
@@ -143,31 +152,39 @@ public final class BenchCommand implements Runnable {
         long start = System.nanoTime();
         long warmUpEnd = start + (long) (budgetNanos * WARM_UP_SHARE);
         long end = start + budgetNanos;
-        // Warm-up: at least two calls, then until its share of the budget is spent.
-        long calls = 0;
-        long t = start;
-        while (calls < 2 || t < warmUpEnd) {
-            mlp.forward(ws);
-            calls++;
-            t = System.nanoTime();
-        }
-        // Calls per round, so that a round lasts at least MIN_ROUND_NANOS (one call for slow cases).
-        double perCall = (double) (t - start) / calls;
+        // Two calls to size the rounds (one call for slow cases), so that a round lasts at least MIN_ROUND_NANOS.
+        mlp.forward(ws);
+        mlp.forward(ws);
+        double perCall = (System.nanoTime() - start) / 2.0;
         long perRound = Math.max(1, (long) Math.ceil(MIN_ROUND_NANOS / perCall));
-        List<Double> rounds = new ArrayList<>();
+        // Warm-up: rounds until two consecutive ones agree within STABLE_WITHIN, or its cap is spent. The first
+        // calls are the slowest, so each round re-sizes the next one from its own time per call.
+        double previous = round(mlp, ws, perRound);
+        perRound = Math.max(1, (long) Math.ceil(MIN_ROUND_NANOS / previous));
+        boolean settled = false;
+        while (!settled && System.nanoTime() < warmUpEnd) {
+            double current = round(mlp, ws, perRound);
+            settled = Math.abs(current - previous) <= STABLE_WITHIN * Math.min(current, previous);
+            previous = current;
+            perRound = Math.max(1, (long) Math.ceil(MIN_ROUND_NANOS / current));
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double worst = 0;
         do {
-            long r0 = System.nanoTime();
-            for (long i = 0; i < perRound; i++) {
-                mlp.forward(ws);
-            }
-            long r1 = System.nanoTime();
-            rounds.add((double) (r1 - r0) / perRound);
-            t = r1;
-        } while (t < end);
-        double[] sorted = rounds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double ns = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        return new Result(c.name(), dtype, ns, c.batch() * 1e9 / ns, c.flops() / ns);
+            double ns = round(mlp, ws, perRound);
+            best = Math.min(best, ns);
+            worst = Math.max(worst, ns);
+        } while (System.nanoTime() < end);
+        return new Result(c.name(), dtype, best, c.batch() * 1e9 / best, c.flops() / best, best, worst, settled);
+    }
+
+    /** One round of {@code calls} forward passes: the time per call in nanoseconds. */
+    private static double round(Mlp mlp, Workspace ws, long calls) {
+        long r0 = System.nanoTime();
+        for (long i = 0; i < calls; i++) {
+            mlp.forward(ws);
+        }
+        return (double) (System.nanoTime() - r0) / calls;
     }
 
     /** The one JSON object of {@code bench --json}. */
@@ -178,8 +195,10 @@ public final class BenchCommand implements Runnable {
             sb.append(i == 0 ? "" : ", ")
                     .append(String.format(Locale.ROOT,
                             "{\"name\": \"%s\", \"dtype\": \"%s\", \"samples_per_s\": %.1f, \"ns_per_call\": %.1f,"
-                                    + " \"gflops\": %.4f}",
-                            r.name(), r.dtype().label(), r.samplesPerSecond(), r.nsPerCall(), r.gflops()));
+                                    + " \"gflops\": %.4f, \"ns_per_call_min\": %.1f, \"ns_per_call_max\": %.1f,"
+                                    + " \"warm_up_settled\": %s}",
+                            r.name(), r.dtype().label(), r.samplesPerSecond(), r.nsPerCall(), r.gflops(), r.minNs(),
+                            r.maxNs(), r.settled()));
         }
         return sb.append("]}").toString();
     }

@@ -70,10 +70,16 @@ final class ActivationDemos {
         ctx.println("Sparse activations -> efficient representations (only relevant neurons fire)");
         JFreeChart before = Charts.histogram("Before ReLU: N(0, 1) pre-activations", "z", "count",
                 List.of("z"), List.of(batch), 64, -4, 4);
+        // The exact zeros are a series of their own: in one series they would share the bin [0, 0.125) with the
+        // small positive outputs, and the tall bar would not be the zeros the title counts.
+        double[] zeros = java.util.Arrays.stream(out).filter(v -> v == 0.0).toArray();
+        double[] positive = java.util.Arrays.stream(out).filter(v -> v != 0.0).toArray();
         JFreeChart after = Charts.histogram("After ReLU: " + Fmt.percent(sparsity) + " exactly zero", "relu(z)",
-                "count", List.of("relu(z)"), List.of(out), 64, -4, 4);
+                "count", List.of("relu(z) = 0 (" + zeros.length + ")", "relu(z) > 0 (" + positive.length + ")"),
+                List.of(zeros, positive), 64, -4, 4);
         ctx.figure("relu_sparsity.png", "ReLU zeroes every negative pre-activation: half of a standard normal "
-                + "batch becomes exactly 0.", Charts.render(1200, 400, before, after));
+                + "batch becomes exactly 0 (the tall bar is those zeros alone; the positive outputs are a "
+                + "series of their own).", Charts.render(1200, 400, before, after));
     }
 
     /** Dead neurons for inputs biased towards negative (randn - 1.5): ReLU against Leaky ReLU. */

@@ -39,7 +39,9 @@ final class ActivationPlots {
 
     /**
      * "X and Its Derivative" over {@code [lo, hi]}: {@code activation_<name>.png}, 800 x 400. The legend
-     * gives the derivative's largest value on the plotted range (sigmoid's 0.25, tanh's 1).
+     * gives the derivative's true largest value on the plotted range and where it is (sigmoid's 0.25 and
+     * tanh's 1 at 0, SELU's {@code λα = 1.7581} at its kink 0), from {@link #derivativeMax}, not the largest
+     * of the 300 plotted samples (which miss 0: tanh's would read 0.9998).
      */
     void single(String spec, double lo, double hi) {
         Optional<Activation> found = catalogue.find(spec);
@@ -49,13 +51,61 @@ final class ActivationPlots {
         Activation a = found.get();
         double[] z = Grid.linspace(lo, hi, POINTS);
         double[] d = ctx.derivative(a, z);
+        double[] max = derivativeMax(ctx, a, z, d);
         List<Charts.Curve> curves = List.of(
                 Charts.Curve.of(a.name() + "(z)", z, ctx.apply(a, z), 0).width(2.5f),
-                Charts.Curve.of(a.name() + "'(z) [max=" + Fmt.num(Stats.max(d), 4) + "]", z, d, 1).dashed());
+                Charts.Curve.of(a.name() + "'(z) [max=" + Fmt.num(max[1], 4) + " at z=" + Fmt.num(max[0], 2) + "]", z,
+                        d, 1).dashed());
         String title = Catalogue.displayWithParameters(a) + " and Its Derivative";
         ctx.figure("activation_" + a.name() + ".png", title + ", computed by forward and backward.",
                 Charts.render(800, HEIGHT, Charts.withAxes(Charts.lines(title, "z", "value", curves,
                         RectangleAnchor.TOP_LEFT))));
+    }
+
+    /**
+     * The largest value of {@code a}'s derivative on {@code [z[0], z[n-1]]} and where it is, as
+     * {@code {z, f'(z)}}: the best of the samples {@code d = f'(z)}, of the points where the built-in
+     * activations have their kinks or their maxima (0, and the ends of the range), and of a golden-section
+     * search between the sampled maximum's two neighbours (the derivatives plotted are unimodal there), all
+     * from the activation's own {@code backward}. Exact to the last printed digit for every activation the
+     * tour plots; where the derivative only approaches its supremum (softplus' 1 as z grows) it is the
+     * maximum on the range, at its end.
+     */
+    static double[] derivativeMax(TourContext ctx, Activation a, double[] z, double[] d) {
+        int best = 0;
+        for (int i = 1; i < d.length; i++) {
+            if (d[i] > d[best]) {
+                best = i;
+            }
+        }
+        double[] result = {z[best], d[best]};
+        java.util.function.DoubleUnaryOperator f = x -> ctx.derivative(a, new double[] {x})[0];
+        double lo = z[Math.max(0, best - 1)];
+        double hi = z[Math.min(z.length - 1, best + 1)];
+        double golden = (Math.sqrt(5) - 1) / 2;
+        for (int i = 0; i < 80 && hi - lo > 1e-12; i++) {
+            double m1 = hi - golden * (hi - lo);
+            double m2 = lo + golden * (hi - lo);
+            if (f.applyAsDouble(m1) < f.applyAsDouble(m2)) {
+                lo = m1;
+            } else {
+                hi = m2;
+            }
+        }
+        double[] candidates = {0.0, z[0], z[z.length - 1], (lo + hi) / 2};
+        for (int c = 0; c < candidates.length; c++) {
+            double candidate = candidates[c];
+            if (candidate >= z[0] && candidate <= z[z.length - 1]) {
+                double v = f.applyAsDouble(candidate);
+                // The search's point must beat a known point by more than rounding to displace it.
+                double margin = c == candidates.length - 1 ? 1e-12 * Math.abs(result[1]) : 0;
+                if (v > result[1] + margin) {
+                    result[0] = candidate;
+                    result[1] = v;
+                }
+            }
+        }
+        return result;
     }
 
     /**

@@ -41,7 +41,8 @@ final class ArchitecturesSection implements Section {
     @Override
     public void run(TourContext ctx) {
         Grid grid = Grid.square(-3, 3, 80);
-        List<JFreeChart> panels = new ArrayList<>();
+        List<Landscape> landscapes = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         String best = null;
         int mostRegions = -1;
@@ -65,8 +66,8 @@ final class ArchitecturesSection implements Section {
                 mostRegions = landscape.regions();
                 best = a.name();
             }
-            panels.add(landscape.chart(a.name() + " " + TutorialMlp.sizes(mlp) + ", " + mlp.parameterCount()
-                    + " params", "Output"));
+            landscapes.add(landscape);
+            titles.add(a.name() + " " + TutorialMlp.sizes(mlp) + ", " + mlp.parameterCount() + " params");
         }
         ctx.println();
         ctx.println("Per layer: (inputs x outputs) weights + outputs biases; e.g. [2, 32, 1] = (2*32 + 32) + "
@@ -77,7 +78,15 @@ final class ArchitecturesSection implements Section {
                 best, mostRegions);
         ctx.println("(Regions: distinct on/off patterns of the ReLU units over the grid's 6400 points; within one "
                 + "region the network is a single affine map.)");
-        ctx.figure("architectures_landscapes.png", "The three untrained networks' landscapes side by side.",
+        // One colour scale for the three panels, so that one colour is one output value in all of them.
+        double lo = landscapes.stream().mapToDouble(Landscape::min).min().orElseThrow();
+        double hi = landscapes.stream().mapToDouble(Landscape::max).max().orElseThrow();
+        List<JFreeChart> panels = new ArrayList<>();
+        for (int i = 0; i < landscapes.size(); i++) {
+            panels.add(landscapes.get(i).chart(titles.get(i), "Output", lo, hi));
+        }
+        ctx.figure("architectures_landscapes.png", "The three untrained networks' landscapes side by side, on "
+                + "one colour scale, [" + Fmt.num(lo, 4) + ", " + Fmt.num(hi, 4) + "], shared by the three panels.",
                 Charts.render(1800, 550, panels.toArray(new JFreeChart[0])));
     }
 }

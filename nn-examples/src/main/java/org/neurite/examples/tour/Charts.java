@@ -140,6 +140,16 @@ final class Charts {
      */
     static JFreeChart heatMap(String title, String xLabel, String yLabel, String scaleLabel,
                               double[] xs, double[] ys, double[][] z) {
+        return heatMap(title, xLabel, yLabel, scaleLabel, xs, ys, z, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * As {@link #heatMap(String, String, String, String, double[], double[], double[][])}, with the colour
+     * scale over {@code [scaleLo, scaleHi]} (NaN for the field's own range), so that panels side by side can
+     * share one scale.
+     */
+    static JFreeChart heatMap(String title, String xLabel, String yLabel, String scaleLabel,
+                              double[] xs, double[] ys, double[][] z, double scaleLo, double scaleHi) {
         // contourf draws its bands on a field interpolated between the samples; so do we, bilinearly, so that
         // band edges are straight lines rather than the staircase of the computed grid.
         int fx = Math.max(1, (DISPLAY_CELLS + xs.length - 1) / xs.length);
@@ -167,7 +177,8 @@ final class Charts {
             }
         }
         data.addSeries(scaleLabel, series);
-        ColourMap scale = new ColourMap(lo, hi, CONTOUR_LEVELS);
+        ColourMap scale = Double.isNaN(scaleLo) ? new ColourMap(lo, hi, CONTOUR_LEVELS)
+                : new ColourMap(scaleLo, scaleHi, CONTOUR_LEVELS);
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         renderer.setBlockWidth(step(xs) / fx);

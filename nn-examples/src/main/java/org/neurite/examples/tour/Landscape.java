@@ -50,4 +50,9 @@ record Landscape(Grid grid, double[][] field, int regions) {
     JFreeChart chart(String title, String scaleLabel) {
         return Charts.heatMap(title, "x1", "x2", scaleLabel, grid.xs(), grid.ys(), field);
     }
+
+    /** The landscape as a heat map whose colour bar spans {@code [lo, hi]}, a scale shared with other panels. */
+    JFreeChart chart(String title, String scaleLabel, double lo, double hi) {
+        return Charts.heatMap(title, "x1", "x2", scaleLabel, grid.xs(), grid.ys(), field, lo, hi);
+    }
 }

@@ -36,6 +36,10 @@ final class MlpSection implements Section {
         }
         ctx.println();
         ctx.println("Note: Outputs are random (untrained network).");
+        ctx.printf("The README's quick start builds [2, 4, 3, 1] with seed 42 too and prints other outputs: it "
+                + "takes Neurite's default initialisers (He normal for ReLU, but Xavier normal, not the "
+                + "tutorial's randn*sqrt(1/n_in), for the sigmoid layer), so the output layer's weights "
+                + "differ%s.%n", ctx.seedFor(42) == 42 ? "" : ", and this run's seed is " + ctx.seedFor(42));
         ctx.println("After training (Part 3), this will solve XOR correctly!");
     }
 }

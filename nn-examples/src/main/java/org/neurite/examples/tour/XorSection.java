@@ -94,9 +94,33 @@ final class XorSection implements Section {
                 List.of(Charts.Curve.of("Decision Boundary (output = 0.5)", hRange, line, 2).dashed()),
                 new double[] {-0.5, 2.5}, new double[] {-0.5, 1.5});
         ctx.figure("xor_nonlinearity.png", "XOR's four points in the input space and in the ReLU hidden space, "
-                + "where one line separates the classes.", Charts.render(1200, 500, original, hidden));
+                + "where one line separates the classes; there both class-1 inputs, (0, 1) and (1, 0), map to "
+                + "the same point h = (1, 0), so the hidden space shows three dots for four inputs.", Charts.render(1200, 500, original, hidden));
         ctx.println();
         ctx.println("ReLU transforms the space so XOR becomes linearly separable!");
+    }
+
+    /**
+     * For a legend: how many of the points fall on one spot, as {@code " (2 points at (1, 0))"}, or empty.
+     * In the hidden space both class-1 inputs, (0, 1) and (1, 0), map to h = (1, 0), one dot on the figure.
+     */
+    static String coincident(double[] x, double[] y) {
+        StringBuilder sb = new StringBuilder();
+        boolean[] seen = new boolean[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int same = 1;
+            for (int j = i + 1; j < x.length; j++) {
+                if (!seen[j] && x[j] == x[i] && y[j] == y[i]) {
+                    seen[j] = true;
+                    same++;
+                }
+            }
+            if (!seen[i] && same > 1) {
+                sb.append(" (").append(same).append(" points at (").append(Fmt.num(x[i], 0)).append(", ")
+                        .append(Fmt.num(y[i], 0)).append("))");
+            }
+        }
+        return sb.toString();
     }
 
     /** The points split by target, red for 0 and blue for 1 as in the tutorial. */
@@ -111,7 +135,8 @@ final class XorSection implements Section {
             }
             double[] x = members.stream().mapToDouble(p -> p[0]).toArray();
             double[] y = members.stream().mapToDouble(p -> p[1]).toArray();
-            groups.add(new Charts.Points("target " + target, x, y, target == 0 ? CLASS_0 : CLASS_1));
+            groups.add(new Charts.Points("target " + target + coincident(x, y), x, y,
+                    target == 0 ? CLASS_0 : CLASS_1));
         }
         return groups;
     }
