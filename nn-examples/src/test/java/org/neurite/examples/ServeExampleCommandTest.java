@@ -48,8 +48,8 @@ class ServeExampleCommandTest {
     void theBackendComesFromTheConfigurationFileUnlessTheFlagOverridesIt(@TempDir Path dir) throws Exception {
         Path config = Files.write(dir.resolve("app.properties"), List.of("neurite.backend=from_the_file"));
         Object[] fromFile = NeuriteCliTest.run("serve-example", "--config", config.toString());
-        assertEquals(1, fromFile[0]);
-        assertTrue(((String) fromFile[2]).startsWith("neurite serve-example: backend: unknown name 'from_the_file'. "
+        assertEquals(2, fromFile[0]);
+        assertTrue(((String) fromFile[2]).startsWith("neurite: backend: unknown name 'from_the_file'. "
                 + "Found: ejml"), (String) fromFile[2]);
         Object[] overridden = NeuriteCliTest.run("serve-example", "--config", config.toString(), "--backend", "ejml");
         assertEquals(0, overridden[0], (String) overridden[2]);

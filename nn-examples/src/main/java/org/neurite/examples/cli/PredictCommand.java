@@ -2,7 +2,6 @@ package org.neurite.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,6 @@ import org.neurite.core.Mlp;
 import org.neurite.core.Standardization;
 import org.neurite.core.Workspace;
 import org.neurite.io.CsvRows;
-import org.neurite.io.DataFormatException;
-import org.neurite.io.safetensors.ModelFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,36 +61,36 @@ public final class PredictCommand implements Callable<Integer> {
     private BackendOption backend;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch: expected a number >= 1, got " + batch);
         }
-        try {
-            Mlp model = NeuriteCli.loadModel(spec, "--model", modelFile, backend.select(), null);
-            try (CsvRows rows = CsvRows.open(NeuriteCli.existing(spec, "--csv", csv))) {
-                int[] features = features(rows, model);
-                PrintWriter w = out == null ? spec.commandLine().getOut()
-                        : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
-                try {
-                    long count = predict(model, rows, features, w);
-                    w.flush();
-                    if (w.checkError()) {
-                        throw new IOException("cannot write " + (out == null ? "the output" : out));
-                    }
-                    if (out != null) {
-                        spec.commandLine().getErr().println("neurite predict: " + count + " rows predicted with model "
-                                + NeuriteCli.layers(model) + " into " + out);
-                    }
-                } finally {
-                    if (out != null) {
-                        w.close();
-                    }
+        NeuriteCli.existing(spec, "--csv", csv);
+        if (out != null) {
+            NeuriteCli.writableFile(spec, "--out", out);
+        }
+        Mlp model = NeuriteCli.loadModel(spec, "--model", modelFile, backend.select(), null);
+        try (CsvRows rows = CsvRows.open(csv)) {
+            int[] features = features(rows, model);
+            PrintWriter w = out == null ? spec.commandLine().getOut()
+                    : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
+            try {
+                long count = predict(model, rows, features, w);
+                w.flush();
+                if (w.checkError()) {
+                    throw new IOException("cannot write " + (out == null ? "the output" : out));
+                }
+                if (out != null) {
+                    spec.commandLine().getErr().println("neurite predict: " + count + " rows predicted with model "
+                            + NeuriteCli.layers(model) + " into " + out);
+                }
+            } finally {
+                if (out != null) {
+                    w.close();
                 }
             }
-            return 0;
-        } catch (DataFormatException | ModelFormatException | UncheckedIOException | IOException e) {
-            return NeuriteCli.failure(spec, e);
         }
+        return 0;
     }
 
     /** The feature columns: every column but {@code id}, as many as the model's inputs. */

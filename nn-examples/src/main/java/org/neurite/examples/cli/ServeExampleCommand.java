@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.neurite.api.Backend;
-import org.neurite.api.NeuriteException;
+import org.neurite.api.Backends;
 import org.neurite.api.Stability;
 import org.neurite.examples.embed.CsvBatch;
 import org.neurite.examples.embed.PlainScoring;
@@ -61,28 +60,32 @@ public final class ServeExampleCommand implements Callable<Integer> {
     private boolean plain;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            Properties configuration = configuration();
-            if (model != null) {
-                NeuriteCli.existing(spec, "--model", model);
-            }
-            CsvBatch batch = csv == null ? CsvBatch.sample() : CsvBatch.read(csv);
-            ScoringService service = plain
-                    ? PlainScoring.create(configuration.getProperty("neurite.backend"), model)
-                    : ScoringApplication.start(configuration, model);
-            double[] scores = service.score(batch.rows());
-            out.println("# " + describe(service, plain ? "plain API" : "Guice"));
-            out.println("id,score");
-            for (int i = 0; i < scores.length; i++) {
-                out.println(batch.ids().get(i) + "," + String.format(Locale.ROOT, "%.6f", scores[i]));
-            }
-            out.flush();
-            return 0;
-        } catch (IOException | UncheckedIOException | NeuriteException | IllegalArgumentException e) {
-            return NeuriteCli.failure(spec, e);
+        if (config != null) {
+            NeuriteCli.existing(spec, "--config", config);
         }
+        if (csv != null) {
+            NeuriteCli.existing(spec, "--csv", csv);
+        }
+        if (model != null) {
+            NeuriteCli.existing(spec, "--model", model);
+        }
+        Properties configuration = configuration();
+        // Before the application starts: an unknown backend, from --backend or the file, is a usage error (2).
+        Backends.discover().select(configuration.getProperty("neurite.backend"));
+        CsvBatch batch = csv == null ? CsvBatch.sample() : CsvBatch.read(csv);
+        ScoringService service = plain
+                ? PlainScoring.create(configuration.getProperty("neurite.backend"), model)
+                : ScoringApplication.start(configuration, model);
+        double[] scores = service.score(batch.rows());
+        out.println("# " + describe(service, plain ? "plain API" : "Guice"));
+        out.println("id,score");
+        for (int i = 0; i < scores.length; i++) {
+            out.println(batch.ids().get(i) + "," + String.format(Locale.ROOT, "%.6f", scores[i]));
+        }
+        out.flush();
+        return 0;
     }
 
     /** The bundled configuration or the file's, with {@code --backend} on top. */
