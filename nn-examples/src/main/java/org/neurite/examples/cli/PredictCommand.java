@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * <p>The feature columns are every column but {@code id}, in order; their count must be the model's input
  * size (else exit status 2). The output has the input's {@code id} first when there is one, then for a
  * classifier (a model with class names) {@code label} and one {@code p_<class>} per class, for a regressor
- * {@code y} (or {@code y1..yk}).
+ * {@code y} (or {@code y1..yk}). Ids and labels are written safe for spreadsheets (see {@link CsvCells}).
  */
 @Stability(Stability.Status.EXPERIMENTAL)
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
@@ -140,7 +140,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (int r = 0; r < filled; r++) {
                 line.setLength(0);
                 if (id >= 0) {
-                    line.append(csvField(ids[r])).append(',');
+                    line.append(CsvCells.field(ids[r])).append(',');
                 }
                 reading.append(y, r * k, line);
                 w.println(line);
@@ -148,12 +148,6 @@ public final class PredictCommand implements Callable<Integer> {
             count += filled;
         }
         return count;
-    }
-
-    /** A CSV field, quoted when it holds a comma, a quote or a line break. */
-    static String csvField(String s) {
-        boolean plain = s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return plain ? s : '"' + s.replace("\"", "\"\"") + '"';
     }
 
     /**
@@ -181,7 +175,7 @@ public final class PredictCommand implements Callable<Integer> {
             List<String> names = new ArrayList<>();
             if (classes != null) {
                 names.add("label");
-                classes.forEach(c -> names.add(csvField("p_" + c)));
+                classes.forEach(c -> names.add(CsvCells.field("p_" + c)));
             } else {
                 for (int j = 1; j <= outputs; j++) {
                     names.add(outputs == 1 ? "y" : "y" + j);
@@ -219,7 +213,7 @@ public final class PredictCommand implements Callable<Integer> {
                     p[j] /= sum;
                 }
             }
-            line.append(csvField(classes.get(label)));
+            line.append(CsvCells.field(classes.get(label)));
             for (double v : p) {
                 line.append(',').append(String.format(Locale.ROOT, "%.6f", v));
             }
