@@ -40,11 +40,13 @@ class BrokenProvidersTest {
         Path root = dir.resolve("services");
         Path services = Files.createDirectories(root.resolve("META-INF/services"));
         Files.writeString(services.resolve(service.getName()), provider.getName() + "\n");
-        // The provider's class file beside it, copied from this module's test classes.
-        String classFile = provider.getName().replace('.', '/') + ".class";
-        try (InputStream in = provider.getResourceAsStream("/" + classFile)) {
-            Files.createDirectories(root.resolve(classFile).getParent());
-            Files.copy(in, root.resolve(classFile), StandardCopyOption.REPLACE_EXISTING);
+        // The provider's class files (and its base's) beside it, copied from this module's test classes.
+        for (Class<?> c = provider; c.getPackage() == provider.getPackage(); c = c.getSuperclass()) {
+            String classFile = c.getName().replace('.', '/') + ".class";
+            try (InputStream in = c.getResourceAsStream("/" + classFile)) {
+                Files.createDirectories(root.resolve(classFile).getParent());
+                Files.copy(in, root.resolve(classFile), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         String classPath = root + File.pathSeparator + ModulePathTest.fullClassPath();
         List<String> command = new ArrayList<>(List.of(JAVA, "-cp", classPath, "org.neurite.examples.cli.NeuriteCli"));

@@ -346,20 +346,6 @@ public final class CsvDatasets {
         return "'" + value.substring(0, MAX_QUOTED) + "...' (" + value.length() + " characters)";
     }
 
-    /** Why a file cannot be read, in words: the JDK's file exceptions carry only the path. */
-    static String reason(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
     /** A list of names as messages show it: cut to about 100 characters. */
     static String shown(List<String> names) {
         String s = String.valueOf(names);

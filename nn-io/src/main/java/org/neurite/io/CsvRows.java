@@ -85,7 +85,7 @@ public final class CsvRows implements AutoCloseable {
             }
             reader = new java.io.BufferedReader(new CsvText.StrictUtf8(Files.newInputStream(file)), 8192);
         } catch (IOException e) {
-            throw new UncheckedIOException(source + ": cannot read " + file + ": " + CsvDatasets.reason(e), e);
+            throw new UncheckedIOException(source + ": cannot read " + file + ": " + reason(e), e);
         }
         try {
             return open(reader, source, format);
@@ -121,6 +121,23 @@ public final class CsvRows implements AutoCloseable {
             throw CsvDatasets.readFailure(sourceName, 1, e);
         }
         return new CsvRows(parser, sourceName);
+    }
+
+    /**
+     * Why a file cannot be read or written, in words: the JDK's file exceptions carry only the path
+     * ({@code no such file}, {@code permission denied}, the system's reason, else the message).
+     */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** What messages call the source. */

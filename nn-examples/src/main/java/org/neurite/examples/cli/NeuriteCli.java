@@ -180,16 +180,8 @@ public final class NeuriteCli implements Runnable {
 
     /** What an I/O exception says: the JDK's file exceptions carry only the path, so name the problem. */
     static String ioReason(Throwable io) {
-        if (io instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (io instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (io instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+        return io instanceof IOException e ? org.neurite.io.CsvRows.reason(e)
+                : io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
     }
 
     /** An exception no command expects: a bug or a broken environment, so the user wants the trace. */
