@@ -17,6 +17,8 @@ module org.neurite.examples {
     // them with AWT, and ImageIO writes the PNGs; both live in java.desktop.
     requires org.jfree.jfreechart;
     requires java.desktop;
+    // The CLI keeps the library's java.util.logging output out of its one-line failures (cli.Logs).
+    requires java.logging;
     requires com.google.guice;
     // Guice, an automatic module, cannot declare that it needs jakarta.inject, an explicit one; without this
     // line jakarta.inject is not in the module graph and Guice fails with NoClassDefFoundError.
@@ -26,6 +28,10 @@ module org.neurite.examples {
     opens org.neurite.examples.cli to info.picocli;
     // Guice calls the application modules' @Provides methods reflectively.
     opens org.neurite.examples.embed.guice to com.google.guice;
+
+    // neurite checks every activation and loss provider before a command runs (cli.Providers).
+    uses org.neurite.api.spi.ActivationProvider;
+    uses org.neurite.api.spi.LossProvider;
 
     // The example of a user's own activation, found by name like the built-in ones.
     provides org.neurite.api.spi.ActivationProvider with org.neurite.examples.custom.BentIdentityProvider;

@@ -126,4 +126,18 @@ class PredictCommandTest {
         assertEquals(rows + 1, lines);
         assertTrue(last.startsWith("r999999,"), last);
     }
+
+    @Test
+    void idsAreWrittenSafeForSpreadsheets(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path model = dir.resolve("iris.safetensors");
+        assertEquals(0, NeuriteCliTest.run("train", "--data", "iris", "--epochs", "1", "--out", model.toString())[0]);
+        Path csv = java.nio.file.Files.writeString(dir.resolve("in.csv"),
+                "id,a,b,c,d\n=cmd|' /C calc'!A0,1,2,3,4\n\"\rx\",1,2,3,4\n");
+        Object[] r = NeuriteCliTest.run("predict", "--model", model.toString(), "--csv", csv.toString());
+        assertEquals(0, r[0], (String) r[2]);
+        java.util.List<String> lines = ((String) r[1]).lines().toList();
+        assertEquals(3, lines.size(), (String) r[1]);
+        assertTrue(lines.get(1).startsWith("'=cmd|' /C calc'!A0,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("'\uFFFDx,"), lines.get(2));
+    }
 }

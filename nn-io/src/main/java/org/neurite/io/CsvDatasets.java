@@ -76,10 +76,8 @@ public final class CsvDatasets {
      */
     public static Dataset readClassification(Path file, String labelColumn) {
         Objects.requireNonNull(labelColumn, "labelColumn");
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return readClassification(reader, sourceName(file), labelColumn);
-        } catch (IOException e) {
-            throw new UncheckedIOException(sourceName(file) + ": cannot read " + file, e);
+        try (CsvRows rows = CsvRows.open(file)) {
+            return read(rows, rows.source(), List.of(labelColumn), true);
         }
     }
 
@@ -109,10 +107,8 @@ public final class CsvDatasets {
      */
     public static Dataset readRegression(Path file, String... targetColumns) {
         List<String> targets = targetList(targetColumns);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, sourceName(file), targets, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(sourceName(file) + ": cannot read " + file, e);
+        try (CsvRows rows = CsvRows.open(file)) {
+            return read(rows, rows.source(), targets, false);
         }
     }
 
@@ -164,7 +160,7 @@ public final class CsvDatasets {
             if (index < 0) {
                 throw new DataFormatException(source, headerLine, null, "expected a "
                         + (classification ? "label" : "target") + " column " + quote(targetNames.get(t))
-                        + " in the header, got the columns " + header);
+                        + " in the header, got the columns " + shown(header));
             }
             targetIndex[t] = index;
         }
@@ -183,7 +179,7 @@ public final class CsvDatasets {
         }
         if (featureIndex.length == 0) {
             throw new DataFormatException(source, headerLine, null, "expected at least 1 feature column besides "
-                    + targetNames + ", got the columns " + header);
+                    + targetNames + ", got the columns " + shown(header));
         }
 
         List<double[]> features = new ArrayList<>();
@@ -315,6 +311,9 @@ public final class CsvDatasets {
 
     static RuntimeException readFailure(String source, long line, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof CsvText.Problem p) {
+            return new DataFormatException(source, p.line, null, p.getMessage(), p);
+        }
         if (cause instanceof CSVException) {
             return new DataFormatException(source, Math.max(1, line), null,
                     "expected well-formed CSV, got: " + cause.getMessage(), cause);
@@ -345,6 +344,12 @@ public final class CsvDatasets {
             return "'" + value + "'";
         }
         return "'" + value.substring(0, MAX_QUOTED) + "...' (" + value.length() + " characters)";
+    }
+
+    /** A list of names as messages show it: cut to about 100 characters. */
+    static String shown(List<String> names) {
+        String s = String.valueOf(names);
+        return s.length() <= 100 ? s : s.substring(0, 100) + "...] (" + names.size() + " columns)";
     }
 
     static String sourceName(Path file) {

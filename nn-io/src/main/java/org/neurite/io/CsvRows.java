@@ -3,13 +3,13 @@ package org.neurite.io;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.neurite.api.Stability;
@@ -31,6 +31,12 @@ import org.neurite.api.Stability;
 @Stability(Stability.Status.EXPERIMENTAL)
 public final class CsvRows implements AutoCloseable {
 
+    /**
+     * The longest line read, in characters: a longer one (a binary file, {@code /dev/zero}, one huge line) is a
+     * {@link DataFormatException} naming its line, so that memory stays bounded whatever the file holds.
+     */
+    public static final int MAX_LINE_LENGTH = 1 << 20;
+
     private final String source;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -50,21 +56,39 @@ public final class CsvRows implements AutoCloseable {
     }
 
     /**
-     * Opens a UTF-8 CSV file and reads its header; messages name it by its file name.
+     * Opens a UTF-8 CSV file (a leading byte order mark is skipped) and reads its header; messages name it by
+     * its file name. Bytes that are not UTF-8 are a {@link DataFormatException} naming their line.
      *
      * @throws DataFormatException if the header is missing, has a blank name or a name twice
-     * @throws UncheckedIOException if the file cannot be read
+     * @throws UncheckedIOException if the file cannot be read, saying why (no such file, a folder, ...)
      */
     public static CsvRows open(Path file) {
+        return open(file, CsvDatasets.FORMAT);
+    }
+
+    /** As {@link #open(Path)}, skipping comment lines: those that start with {@code #}. */
+    public static CsvRows openSkippingComments(Path file) {
+        return open(file, CsvDatasets.FORMAT.builder().setCommentMarker('#').get());
+    }
+
+    /** As {@link #open(Reader, String)}, skipping comment lines: those that start with {@code #}. */
+    public static CsvRows openSkippingComments(Reader reader, String sourceName) {
+        return open(reader, sourceName, CsvDatasets.FORMAT.builder().setCommentMarker('#').get());
+    }
+
+    private static CsvRows open(Path file, CSVFormat format) {
         String source = CsvDatasets.sourceName(file);
         Reader reader;
         try {
-            reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            if (Files.isDirectory(file)) {
+                throw new IOException("it is a folder, not a file");
+            }
+            reader = new java.io.BufferedReader(new CsvText.StrictUtf8(Files.newInputStream(file)), 8192);
         } catch (IOException e) {
-            throw new UncheckedIOException(source + ": cannot read " + file, e);
+            throw new UncheckedIOException(source + ": cannot read " + file + ": " + reason(e), e);
         }
         try {
-            return open(reader, source);
+            return open(reader, source, format);
         } catch (RuntimeException e) {
             try {
                 reader.close();
@@ -82,16 +106,38 @@ public final class CsvRows implements AutoCloseable {
      * @throws DataFormatException if the header is missing, has a blank name or a name twice
      */
     public static CsvRows open(Reader reader, String sourceName) {
+        return open(reader, sourceName, CsvDatasets.FORMAT);
+    }
+
+    private static CsvRows open(Reader reader, String sourceName, CSVFormat format) {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sourceName, "sourceName");
         CSVParser parser;
         try {
-            parser = CSVParser.builder().setReader(CsvDatasets.withoutByteOrderMark(reader))
-                    .setFormat(CsvDatasets.FORMAT).get();
+            parser = CSVParser.builder().setReader(CsvDatasets.withoutByteOrderMark(
+                            new CsvText.BoundedLines(reader, MAX_LINE_LENGTH)))
+                    .setFormat(format).get();
         } catch (IOException | UncheckedIOException e) {
             throw CsvDatasets.readFailure(sourceName, 1, e);
         }
         return new CsvRows(parser, sourceName);
+    }
+
+    /**
+     * Why a file cannot be read or written, in words: the JDK's file exceptions carry only the path
+     * ({@code no such file}, {@code permission denied}, the system's reason, else the message).
+     */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** What messages call the source. */
@@ -132,6 +178,11 @@ public final class CsvRows implements AutoCloseable {
             throw CsvDatasets.readFailure(source, parser.getCurrentLineNumber(), e);
         }
         line = CsvDatasets.startLine(record, parser.getCurrentLineNumber());
+        if (record.size() > header.size() && record.getRecordNumber() == 1) {
+            throw new DataFormatException(source, headerLine, null, "expected a header naming every column, got "
+                    + header.size() + " names for the " + record.size() + " fields of line " + line
+                    + "; add the missing names to the header");
+        }
         if (record.size() != header.size()) {
             throw new DataFormatException(source, line, null, "expected " + header.size()
                     + " fields (one per header column), got " + record.size());

@@ -122,8 +122,11 @@ class CsvDatasetsTest {
     void rowsWithTooFewOrTooManyFields() throws IOException {
         assertEquals("f.csv: line 3: expected 3 fields (one per header column), got 2",
                 classificationError("f.csv", "a,b,y\n1,2,0\n1,2\n", "y"));
-        assertEquals("f.csv: line 2: expected 3 fields (one per header column), got 4",
-                classificationError("f.csv", "a,b,y\n1,2,0,9\n", "y"));
+        // More fields than names on the first row: the header is short.
+        assertEquals("f.csv: line 1: expected a header naming every column, got 3 names for the 4 fields of line 2;"
+                + " add the missing names to the header", classificationError("f.csv", "a,b,y\n1,2,0,9\n", "y"));
+        assertEquals("f.csv: line 3: expected 3 fields (one per header column), got 4",
+                classificationError("f.csv", "a,b,y\n1,2,0\n1,2,0,9\n", "y"));
     }
 
     @Test

@@ -22,19 +22,21 @@ public final class InfoCommand implements Runnable {
 
     @Override
     public void run() {
+        // Everything that can fail first, so that a failure prints no half report.
+        Backends backends = Backends.discover();
+        String selected = backend.select().name();
+        Activations activations = Activations.discover();
         PrintWriter out = spec.commandLine().getOut();
         out.println("Neurite " + NeuriteCli.version() + " on Java " + System.getProperty("java.version"));
         out.println();
         out.println("Backends:");
-        Backends backends = Backends.discover();
         for (BackendInfo b : backends.describe()) {
             out.printf("  %-6s priority %-4d %-12s %s%n", b.name(), b.priority(),
                     b.available() ? "available" : "unavailable", b.libraryVersion()
                             + b.failureReason().map(r -> " (" + r + ")").orElse(""));
         }
-        out.println("  default: " + backend.select().name());
+        out.println("  default: " + selected);
         out.println();
-        Activations activations = Activations.discover();
         out.println("Activations (" + activations.names().size() + "):");
         for (String name : activations.names()) {
             out.println("  " + activations.get(name).spec());

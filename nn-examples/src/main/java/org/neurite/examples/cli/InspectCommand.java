@@ -17,7 +17,6 @@ import org.neurite.core.Parameter;
 import org.neurite.core.Standardization;
 import org.neurite.io.ModelDescription;
 import org.neurite.io.ModelFiles;
-import org.neurite.io.safetensors.ModelFormatException;
 import org.neurite.io.safetensors.SafetensorsFile;
 import org.neurite.io.safetensors.TensorInfo;
 import picocli.CommandLine;
@@ -64,10 +63,8 @@ public final class InspectCommand implements Callable<Integer> {
             out.println(json ? NeuriteCli.json(json(d, tensors, metadata)) : text(d, tensors, metadata));
             out.flush();
             return 0;
-        } catch (ModelFormatException | UncheckedIOException e) {
-            return NeuriteCli.failure(spec, e);
         } catch (IOException e) {
-            return NeuriteCli.failure(spec, new IOException(file + ": cannot read: " + e.getMessage(), e));
+            throw new UncheckedIOException(file + ": cannot read: " + NeuriteCli.ioReason(e), e);
         }
     }
 

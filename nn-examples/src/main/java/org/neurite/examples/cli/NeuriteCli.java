@@ -9,12 +9,16 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Properties;
 import org.neurite.api.Activations;
 import org.neurite.api.Backend;
+import org.neurite.api.BackendNotFoundException;
 import org.neurite.api.DType;
 import org.neurite.api.Layer;
 import org.neurite.api.Stability;
+import org.neurite.api.UnknownActivationException;
+import org.neurite.api.UnknownLossException;
 import org.neurite.core.Mlp;
 import org.neurite.examples.embed.PlainScoring;
 import org.neurite.io.ModelFiles;
@@ -22,6 +26,7 @@ import org.neurite.examples.tour.Section;
 import org.neurite.examples.tour.Tour;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code neurite} command line: {@code java -jar nn-examples/target/neurite.jar COMMAND}.
@@ -38,8 +43,15 @@ public final class NeuriteCli implements Runnable {
     /** Writes the commands' {@code --json} output. */
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The longest message a failure prints; longer ones are clipped (a hostile file's text, for example). */
+    static final int MAX_MESSAGE = 400;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On a failure, print the stack trace after the one-line reason; show the library's log.")
+    private boolean debug;
 
     /** Runs the CLI and exits with its status. */
     public static void main(String[] args) {
@@ -53,20 +65,56 @@ public final class NeuriteCli implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The configured command line, with a bad-argument status of 2 and a one-line reason. */
+    /**
+     * The configured command line. Every failure of every command ends in {@link #failure}: the parameter
+     * handler for bad arguments (status 2), the execution handler for everything a command throws (status 2 or
+     * 1, see there). The execution strategy first checks the activation providers, then runs the command.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NeuriteCli());
-        // Each tour section is also a command of its own; added before the handler so that it applies to them.
+        // Each tour section is also a command of its own; added before the handlers so that they apply to them.
         for (Section section : Tour.sections()) {
             cl.addSubcommand(section.command(), SectionCommand.commandLine(section));
         }
         cl.addSubcommand(new CommandLine.HelpCommand());
-        cl.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println("neurite: " + ex.getMessage()
-                    + " (see 'neurite " + ex.getCommandLine().getCommandName() + " --help')");
-            return 2;
-        });
+        cl.setExecutionStrategy(NeuriteCli::execute);
+        cl.setParameterExceptionHandler((ex, argv) ->
+                failure(ex.getCommandLine().getCommandSpec(), ex, Arrays.asList(argv).contains("--debug")));
+        cl.setExecutionExceptionHandler((ex, commandLine, parsed) ->
+                failure(commandLine.getCommandSpec(), ex, debug(parsed)));
         return cl;
+    }
+
+    /** Runs the parsed command; an {@link Error} becomes an execution failure too, so that it prints one line. */
+    private static int execute(CommandLine.ParseResult parsed) {
+        boolean debug = debug(parsed);
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        CommandLine command = last.commandSpec().commandLine();
+        Logs.configure(debug);
+        try {
+            if (!(command.getCommand() instanceof BackendsCommand) && !(command.getCommand() instanceof CommandLine.HelpCommand)
+                    && !last.isUsageHelpRequested() && !last.isVersionHelpRequested()) {
+                Providers.check();
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (CommandLine.ParameterException | CommandLine.ExecutionException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw new CommandLine.ExecutionException(command, String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** True when {@code --debug} was given to the command or any of its parents. */
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.hasSubcommand() ? r.subcommand() : null) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -75,16 +123,81 @@ public final class NeuriteCli implements Runnable {
     }
 
     /**
-     * Reports a failure while running (not a bad argument): one line on the command's error stream,
-     * {@code neurite COMMAND: message}, no stack trace.
+     * The one place that turns a failure into what the user sees: one line on the command's error stream
+     * naming the cause (and, where there is one, the fix), then the stack trace only with {@code --debug}.
+     * <ul>
+     * <li>Status 2, a usage error: a bad option or value ({@link CommandLine.ParameterException}, also thrown
+     *     by the commands for a missing input file or an output they cannot write), an unknown or unavailable
+     *     backend, an unknown activation or loss. Printed as {@code neurite: reason (see 'neurite CMD --help')}.
+     * <li>Status 1, a failure while running: everything else (a bad data or model file, a broken provider on
+     *     the class path, an I/O error, training that diverges). Printed as {@code neurite CMD: reason}.
+     * </ul>
      *
-     * @return the exit status for it, 1
+     * @return the exit status
      */
-    static int failure(CommandLine.Model.CommandSpec spec, Exception e) {
+    static int failure(CommandLine.Model.CommandSpec spec, Throwable failure, boolean debug) {
+        Throwable e = failure instanceof CommandLine.ExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        // A usage error wrapped by a framework on the way (Guice wraps what a provider method throws).
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (isUsage(c)) {
+                e = c;
+                break;
+            }
+        }
+        boolean usage = isUsage(e);
+        String command = spec.qualifiedName(" ").replaceFirst("^neurite ?", "");
+        String line = usage
+                ? "neurite: " + message(e) + " (see 'neurite " + (command.isEmpty() ? "" : command + " ") + "--help')"
+                : "neurite " + (command.isEmpty() ? "" : command) + ": " + message(e) + hint(e, debug);
         PrintWriter err = spec.commandLine().getErr();
-        err.println("neurite " + spec.name() + ": " + e.getMessage());
+        err.println(line.replace("neurite : ", "neurite: "));
+        if (debug) {
+            e.printStackTrace(err);
+        }
         err.flush();
-        return 1;
+        return usage ? 2 : 1;
+    }
+
+    private static boolean isUsage(Throwable e) {
+        return e instanceof CommandLine.ParameterException || e instanceof BackendNotFoundException
+                || e instanceof UnknownActivationException || e instanceof UnknownLossException;
+    }
+
+    /** The exception's message on one line, clipped to {@link #MAX_MESSAGE} characters. */
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank() || isUnexpected(e)) {
+            m = e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        }
+        if (e instanceof UncheckedIOException && e.getCause() != null && e.getCause().getMessage() != null
+                && !m.contains(e.getCause().getMessage())) {
+            m += ": " + ioReason(e.getCause());
+        }
+        m = m.replaceAll("\\R+\\s*", "; ").replaceAll("\\p{Cntrl}", "?");
+        return m.length() <= MAX_MESSAGE ? m : m.substring(0, MAX_MESSAGE) + "... (" + m.length() + " characters)";
+    }
+
+    /** What an I/O exception says: the JDK's file exceptions carry only the path, so name the problem. */
+    static String ioReason(Throwable io) {
+        return io instanceof IOException e ? org.neurite.io.CsvRows.reason(e)
+                : io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage();
+    }
+
+    /** An exception no command expects: a bug or a broken environment, so the user wants the trace. */
+    private static boolean isUnexpected(Throwable e) {
+        return e instanceof NullPointerException || e instanceof ClassCastException
+                || e instanceof IndexOutOfBoundsException || e instanceof IllegalStateException || e instanceof Error;
+    }
+
+    private static String hint(Throwable e, boolean debug) {
+        if (debug) {
+            return "";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return " (give the JVM more memory, e.g. java -Xmx2g; --debug shows where)";
+        }
+        return isUnexpected(e) ? " (--debug shows the stack trace)" : "";
     }
 
     /** A model's layers in one line: {@code 4 -> 64 relu -> 3 linear}. */
@@ -119,10 +232,63 @@ public final class NeuriteCli implements Runnable {
      * @throws CommandLine.ParameterException (exit status 2) naming {@code option} if it is not a file
      */
     static Path existing(CommandLine.Model.CommandSpec spec, String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + file
+                    + " is a folder; expected a file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + ": no such file: " + file);
         }
+        if (!Files.isReadable(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": cannot read " + file
+                    + ": permission denied");
+        }
         return file;
+    }
+
+    /**
+     * {@code file}, checked before any work to be a file this process can create or replace: its folder exists
+     * and takes a new file (tried with a temporary file, which is deleted), and it is not a folder itself.
+     *
+     * @throws CommandLine.ParameterException (exit status 2) naming {@code option}, the path and the problem
+     */
+    static Path writableFile(CommandLine.Model.CommandSpec spec, String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + file
+                    + " is a folder; expected a file name");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": cannot write " + file
+                    + ": no such folder " + parent + "; create it or choose another path");
+        }
+        probe(spec, option, file, parent);
+        return file;
+    }
+
+    /**
+     * {@code folder}, created if missing and checked to take new files.
+     *
+     * @throws CommandLine.ParameterException (exit status 2) naming {@code option}, the path and the problem
+     */
+    static Path writableFolder(CommandLine.Model.CommandSpec spec, String option, Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": cannot create the folder "
+                    + folder + ": " + ioReason(e) + "; choose a folder you can write to", e);
+        }
+        probe(spec, option, folder, folder);
+        return folder;
+    }
+
+    private static void probe(CommandLine.Model.CommandSpec spec, String option, Path target, Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, ".neurite-", ".tmp"));
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": cannot write to " + target
+                    + ": " + ioReason(e) + "; choose a place you can write to", e);
+        }
     }
 
     /**

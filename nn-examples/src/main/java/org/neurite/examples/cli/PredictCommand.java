@@ -2,7 +2,6 @@ package org.neurite.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,6 @@ import org.neurite.core.Mlp;
 import org.neurite.core.Standardization;
 import org.neurite.core.Workspace;
 import org.neurite.io.CsvRows;
-import org.neurite.io.DataFormatException;
-import org.neurite.io.safetensors.ModelFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +28,7 @@ import picocli.CommandLine.Option;
  * <p>The feature columns are every column but {@code id}, in order; their count must be the model's input
  * size (else exit status 2). The output has the input's {@code id} first when there is one, then for a
  * classifier (a model with class names) {@code label} and one {@code p_<class>} per class, for a regressor
- * {@code y} (or {@code y1..yk}).
+ * {@code y} (or {@code y1..yk}). Ids and labels are written safe for spreadsheets (see {@link CsvCells}).
  */
 @Stability(Stability.Status.EXPERIMENTAL)
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = NeuriteCli.Version.class,
@@ -64,36 +61,36 @@ public final class PredictCommand implements Callable<Integer> {
     private BackendOption backend;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch: expected a number >= 1, got " + batch);
         }
-        try {
-            Mlp model = NeuriteCli.loadModel(spec, "--model", modelFile, backend.select(), null);
-            try (CsvRows rows = CsvRows.open(NeuriteCli.existing(spec, "--csv", csv))) {
-                int[] features = features(rows, model);
-                PrintWriter w = out == null ? spec.commandLine().getOut()
-                        : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
-                try {
-                    long count = predict(model, rows, features, w);
-                    w.flush();
-                    if (w.checkError()) {
-                        throw new IOException("cannot write " + (out == null ? "the output" : out));
-                    }
-                    if (out != null) {
-                        spec.commandLine().getErr().println("neurite predict: " + count + " rows predicted with model "
-                                + NeuriteCli.layers(model) + " into " + out);
-                    }
-                } finally {
-                    if (out != null) {
-                        w.close();
-                    }
+        NeuriteCli.existing(spec, "--csv", csv);
+        if (out != null) {
+            NeuriteCli.writableFile(spec, "--out", out);
+        }
+        Mlp model = NeuriteCli.loadModel(spec, "--model", modelFile, backend.select(), null);
+        try (CsvRows rows = CsvRows.open(csv)) {
+            int[] features = features(rows, model);
+            PrintWriter w = out == null ? spec.commandLine().getOut()
+                    : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
+            try {
+                long count = predict(model, rows, features, w);
+                w.flush();
+                if (w.checkError()) {
+                    throw new IOException("cannot write " + (out == null ? "the output" : out));
+                }
+                if (out != null) {
+                    spec.commandLine().getErr().println("neurite predict: " + count + " rows predicted with model "
+                            + NeuriteCli.layers(model) + " into " + out);
+                }
+            } finally {
+                if (out != null) {
+                    w.close();
                 }
             }
-            return 0;
-        } catch (DataFormatException | ModelFormatException | UncheckedIOException | IOException e) {
-            return NeuriteCli.failure(spec, e);
         }
+        return 0;
     }
 
     /** The feature columns: every column but {@code id}, as many as the model's inputs. */
@@ -143,7 +140,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (int r = 0; r < filled; r++) {
                 line.setLength(0);
                 if (id >= 0) {
-                    line.append(csvField(ids[r])).append(',');
+                    line.append(CsvCells.field(ids[r])).append(',');
                 }
                 reading.append(y, r * k, line);
                 w.println(line);
@@ -151,12 +148,6 @@ public final class PredictCommand implements Callable<Integer> {
             count += filled;
         }
         return count;
-    }
-
-    /** A CSV field, quoted when it holds a comma, a quote or a line break. */
-    static String csvField(String s) {
-        boolean plain = s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return plain ? s : '"' + s.replace("\"", "\"\"") + '"';
     }
 
     /**
@@ -184,7 +175,7 @@ public final class PredictCommand implements Callable<Integer> {
             List<String> names = new ArrayList<>();
             if (classes != null) {
                 names.add("label");
-                classes.forEach(c -> names.add(csvField("p_" + c)));
+                classes.forEach(c -> names.add(CsvCells.field("p_" + c)));
             } else {
                 for (int j = 1; j <= outputs; j++) {
                     names.add(outputs == 1 ? "y" : "y" + j);
@@ -222,7 +213,7 @@ public final class PredictCommand implements Callable<Integer> {
                     p[j] /= sum;
                 }
             }
-            line.append(csvField(classes.get(label)));
+            line.append(CsvCells.field(classes.get(label)));
             for (double v : p) {
                 line.append(',').append(String.format(Locale.ROOT, "%.6f", v));
             }

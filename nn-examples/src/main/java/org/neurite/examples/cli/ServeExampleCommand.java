@@ -4,17 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.neurite.api.Backend;
-import org.neurite.api.NeuriteException;
+import org.neurite.api.Backends;
 import org.neurite.api.Stability;
 import org.neurite.examples.embed.CsvBatch;
+import org.neurite.io.CsvRows;
+import org.neurite.io.DataFormatException;
 import org.neurite.examples.embed.PlainScoring;
 import org.neurite.examples.embed.ScoringService;
 import org.neurite.examples.embed.guice.ScoringApplication;
@@ -32,6 +35,9 @@ import picocli.CommandLine.Option;
                 + "scoring with a bundled trained model) and score a CSV batch: a header 'id,x1,x2,x3', then one "
                 + "row per line."})
 public final class ServeExampleCommand implements Callable<Integer> {
+
+    /** Rows scored at a time. */
+    private static final int BATCH = 1024;
 
     /** The configuration used without {@code --config}. */
     static final String DEFAULT_CONFIGURATION = "/org/neurite/examples/embed/serve-example.properties";
@@ -61,28 +67,42 @@ public final class ServeExampleCommand implements Callable<Integer> {
     private boolean plain;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            Properties configuration = configuration();
-            if (model != null) {
-                NeuriteCli.existing(spec, "--model", model);
+        if (config != null) {
+            NeuriteCli.existing(spec, "--config", config);
+        }
+        if (csv != null) {
+            NeuriteCli.existing(spec, "--csv", csv);
+        }
+        if (model != null) {
+            NeuriteCli.existing(spec, "--model", model);
+        }
+        Properties configuration = configuration();
+        // Before the application starts: an unknown backend, from --backend or the file, is a usage error (2).
+        Backends.discover().select(configuration.getProperty("neurite.backend"));
+        ScoringService service = plain
+                ? PlainScoring.create(configuration.getProperty("neurite.backend"), model)
+                : ScoringApplication.start(configuration, model);
+        try (CsvRows rows = csv == null ? CsvBatch.openSample() : CsvBatch.open(csv)) {
+            List<String> features = CsvBatch.featureNames(rows);
+            int inputs = service.model().inputSize();
+            if (features.size() != inputs) {
+                throw new DataFormatException(rows.source(), rows.headerLine(), null, "expected a header 'id' and "
+                        + inputs + " features (the model's inputs), got " + features.size() + " features");
             }
-            CsvBatch batch = csv == null ? CsvBatch.sample() : CsvBatch.read(csv);
-            ScoringService service = plain
-                    ? PlainScoring.create(configuration.getProperty("neurite.backend"), model)
-                    : ScoringApplication.start(configuration, model);
-            double[] scores = service.score(batch.rows());
             out.println("# " + describe(service, plain ? "plain API" : "Guice"));
             out.println("id,score");
-            for (int i = 0; i < scores.length; i++) {
-                out.println(batch.ids().get(i) + "," + String.format(Locale.ROOT, "%.6f", scores[i]));
-            }
-            out.flush();
-            return 0;
-        } catch (IOException | UncheckedIOException | NeuriteException | IllegalArgumentException e) {
-            return NeuriteCli.failure(spec, e);
+            // Streamed: a batch is scored and printed before the next is read.
+            CsvBatch.stream(rows, BATCH, (ids, batch, count) -> {
+                double[] scores = service.score(count == batch.length ? batch : Arrays.copyOf(batch, count));
+                for (int i = 0; i < count; i++) {
+                    out.println(CsvCells.field(ids[i]) + "," + String.format(Locale.ROOT, "%.6f", scores[i]));
+                }
+            });
         }
+        out.flush();
+        return 0;
     }
 
     /** The bundled configuration or the file's, with {@code --backend} on top. */

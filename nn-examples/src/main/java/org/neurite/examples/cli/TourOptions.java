@@ -34,11 +34,12 @@ public final class TourOptions {
      * The context these options describe, on {@code backend}, printing to the command's output.
      *
      * @throws CommandLine.ParameterException from {@link BackendOption#select()} if the backend is unknown or
-     *     unavailable (exit status 2)
+     *     unavailable, or {@code --out} cannot be created or written (exit status 2)
      */
     TourContext context(CommandLine.Model.CommandSpec spec, BackendOption backend) {
         System.setProperty("java.awt.headless", "true");
         Backend selected = backend.select();
+        NeuriteCli.writableFolder(spec, "--out", out);
         PrintWriter console = spec.commandLine().getOut();
         return new TourContext(selected, dtype, seed, out, console);
     }

@@ -22,11 +22,8 @@ import org.neurite.core.optim.ScheduleFactory;
 import org.neurite.core.optim.Schedules;
 import org.neurite.core.train.Evaluation;
 import org.neurite.core.train.Trainer;
-import org.neurite.core.train.TrainingDivergedException;
 import org.neurite.core.train.TrainingResult;
-import org.neurite.io.DataFormatException;
 import org.neurite.io.ModelFiles;
-import org.neurite.io.safetensors.ModelFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -137,6 +134,9 @@ public final class TrainCommand implements Callable<Integer> {
                 : option("--schedule", () -> Schedules.parse(schedule));
         GradientClipping clipping = option("--clip", () -> GradientClipping.parse(clip));
         option("--activation", () -> NeuriteCli.activations().get(activation));
+        if (outFile != null) {
+            NeuriteCli.writableFile(spec, "--out", outFile);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (EpochPrinter printer = new EpochPrinter(out, json ? null : EpochPrinter.terminal())) {
             Mlp initial = init == null ? null : NeuriteCli.loadModel(spec, "--init", init, backend.select(), dtype);
@@ -179,10 +179,8 @@ public final class TrainCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (DataFormatException | TrainingDivergedException | ModelFormatException | UncheckedIOException e) {
-            return NeuriteCli.failure(spec, e);
         } catch (IOException e) {
-            return NeuriteCli.failure(spec, new IOException("cannot save the model to " + outFile + ": " + e, e));
+            throw new UncheckedIOException("cannot save the model to " + outFile + ": " + NeuriteCli.ioReason(e), e);
         }
     }
 

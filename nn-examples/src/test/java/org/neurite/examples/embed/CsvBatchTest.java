@@ -31,15 +31,15 @@ class CsvBatchTest {
 
     @Test
     void errorsNameTheLineAndColumn() {
-        assertEquals("t.csv line 3: expected 3 columns (id,a,b), got 2",
-                assertThrows(IllegalArgumentException.class, () -> read("id,a,b\nx,1,2\ny,1\n")).getMessage());
-        assertEquals("t.csv line 2, column b: expected a finite number, got 'two'",
-                assertThrows(IllegalArgumentException.class, () -> read("id,a,b\nx,1,two\n")).getMessage());
-        assertEquals("t.csv line 2, column a: expected a finite number, got 'NaN'",
-                assertThrows(IllegalArgumentException.class, () -> read("id,a,b\nx,NaN,1\n")).getMessage());
-        assertEquals("t.csv line 1: expected a header 'id,<feature>,...', got 'a,b'",
-                assertThrows(IllegalArgumentException.class, () -> read("a,b\n")).getMessage());
-        assertEquals("t.csv: expected a header 'id,<feature>,...', got an empty file",
-                assertThrows(IllegalArgumentException.class, () -> read("# nothing\n")).getMessage());
+        assertEquals("t.csv: line 3: expected 3 fields (one per header column), got 2",
+                assertThrows(org.neurite.io.DataFormatException.class, () -> read("id,a,b\nx,1,2\ny,1\n")).getMessage());
+        assertEquals("t.csv: line 2, column b: expected a finite number, got 'two'",
+                assertThrows(org.neurite.io.DataFormatException.class, () -> read("id,a,b\nx,1,two\n")).getMessage());
+        assertEquals("t.csv: line 2, column a: expected a finite number, got 'NaN'",
+                assertThrows(org.neurite.io.DataFormatException.class, () -> read("id,a,b\nx,NaN,1\n")).getMessage());
+        assertEquals("t.csv: line 1: expected a header 'id,<feature>,...', got 'a,b'",
+                assertThrows(org.neurite.io.DataFormatException.class, () -> read("a,b\n")).getMessage());
+        assertEquals("t.csv: line 1: expected a header row, got an empty file",
+                assertThrows(org.neurite.io.DataFormatException.class, () -> read("# nothing\n")).getMessage());
     }
 }
