@@ -159,6 +159,52 @@ class NeuriteScorerTest {
         assertThrows(IllegalStateException.class, () -> scorer.transform(data));
     }
 
+    @Test
+    void eachExecutorJvmParsesAFileOnceHoweverManyTasksAndJobsUseIt() {
+        NeuriteScorer scorer = NeuriteScorer.of(classifier(DType.FLOAT64, "softmax", 3, List.of("a", "b", "c")).copy()
+                .withClassNames(List.of("p", "q", "r")))
+                .withFeatureColumns("x1", "x2", "x3");
+        int before = ModelBytes.parses();
+        Dataset<Row> data = features(random(400, 3, 5), 4);
+        assertEquals(400, scorer.transform(data).collectAsList().size());
+        assertEquals(400, scorer.withBatchSize(7).transform(data).collectAsList().size());
+        assertEquals(before + 1, ModelBytes.parses(), "parses of one model file by 8 tasks in 2 jobs");
+    }
+
+    /** A million rows made by Spark from their id; the count, and a sample against Mlp.predict, bit for bit. */
+    @Test
+    void aMillionRowsGeneratedInSpark() {
+        Mlp model = Mlp.builder().input(3).dense(32, "relu").dense(16, "relu").dense(4, "linear").seed(42).build()
+                .withClassNames(List.of("w", "x", "y", "z"));
+        int n = 1_000_000;
+        Dataset<Row> rows = spark.range(0, n, 1, 2).selectExpr("id", "(id % 1000) / 1000D AS x1",
+                "(id % 777) / 777D - 0.5D AS x2", "id / 250000D - 2D AS x3");
+        Dataset<Row> scored = NeuriteScorer.of(model).withFeatureColumns("x1", "x2", "x3").transform(rows);
+        long started = System.nanoTime();
+        long total = 0;
+        for (Row r : scored.groupBy("prediction").count().collectAsList()) {
+            total += r.getLong(1);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("scored %,d rows in %.2f s: %,.0f rows/s (local[2], 2 partitions, batches of %d)%n", total,
+                seconds, total / seconds, NeuriteScorer.DEFAULT_BATCH_SIZE);
+        assertEquals(n, total);
+        List<Row> sample = scored.filter("id % 99991 = 7").orderBy("id").collectAsList();
+        assertEquals(11, sample.size());
+        for (Row r : sample) {
+            long id = r.getLong(0);
+            double[] x = {(id % 1000) / 1000D, (id % 777) / 777D - 0.5D, id / 250000D - 2D};
+            assertEquals(x[0], r.getDouble(1), 0.0);
+            double[] logits = model.predict(new double[][] {x})[0];
+            assertEquals(List.of("w", "x", "y", "z").get(argmax(logits)), r.getString(r.fieldIndex("prediction")));
+            List<Double> p = r.getList(r.fieldIndex("probability"));
+            double[] expected = softmax(logits);
+            for (int j = 0; j < 4; j++) {
+                assertEquals(expected[j], p.get(j), 0.0, "row " + id);
+            }
+        }
+    }
+
     static double[] softmax(double[] z) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : z) {
