@@ -22,15 +22,15 @@ import org.neurite.core.Parameter;
 import org.neurite.core.optim.GradientClipping;
 import org.neurite.core.optim.Optimizer;
 import org.neurite.core.optim.OptimizerFactory;
-import org.neurite.core.optim.Optimizers;
+import org.neurite.core.train.Trainer;
 
 /**
  * Synchronous data-parallel training on Spark: mini-batch gradient averaging, one Spark job per step.
  *
  * <pre>{@code
- * SparkTrainingResult result = SparkTrainer.builder()
+ * Trainer settings = Trainer.builder().loss("mse").optimizer("adam(lr=0.01)").batchSize(256).build();
+ * SparkTrainingResult result = SparkTrainer.builder().trainer(settings)
  *         .features("x1", "x2", "x3").targets("y")
- *         .loss("mse").optimizer("adam(lr=0.01)").batchSize(256)
  *         .build()
  *         .fit(model, data, 500);
  * }</pre>
@@ -66,16 +66,16 @@ public final class SparkTrainer {
     private final int treeDepth;
 
     private SparkTrainer(Builder b) {
-        this.lossSpec = b.loss;
-        this.optimizer = b.optimizer;
-        this.clipping = b.clipping;
-        this.batchSize = b.batchSize;
+        this.lossSpec = b.trainer.loss().spec();
+        this.optimizer = b.trainer.optimizer();
+        this.clipping = b.trainer.clipping();
+        this.batchSize = b.trainer.batchSize();
         this.features = b.features;
         this.targets = b.targets;
         this.treeDepth = b.treeDepth;
     }
 
-    /** A builder: loss {@code mse}, optimizer {@code adam(lr=0.001)}, no clipping, batches of 32, tree depth 2. */
+    /** A builder: {@link Builder#trainer}, {@link Builder#features} and {@link Builder#targets} are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -273,10 +273,7 @@ public final class SparkTrainer {
 
     /** Settings of a {@link SparkTrainer}. */
     public static final class Builder {
-        private String loss = "mse";
-        private OptimizerFactory optimizer = Optimizers.adam(0.001);
-        private GradientClipping clipping = GradientClipping.none();
-        private int batchSize = 32;
+        private Trainer trainer;
         private List<String> features = List.of();
         private List<String> targets = List.of();
         private int treeDepth = 2;
@@ -284,36 +281,14 @@ public final class SparkTrainer {
         private Builder() {
         }
 
-        /** The loss by spec, as {@code Trainer.Builder.loss(String)} takes it (executors look it up too). */
-        public Builder loss(String spec) {
-            this.loss = Objects.requireNonNull(spec, "loss");
-            return this;
-        }
-
-        /** The optimizer by spec, for example {@code adam(lr=0.001)}. */
-        public Builder optimizer(String spec) {
-            this.optimizer = Optimizers.parse(spec);
-            return this;
-        }
-
-        /** The optimizer (it runs on the driver only). */
-        public Builder optimizer(OptimizerFactory factory) {
-            this.optimizer = Objects.requireNonNull(factory, "optimizer");
-            return this;
-        }
-
-        /** Gradient clipping before each update, on the driver. */
-        public Builder clipping(GradientClipping policy) {
-            this.clipping = Objects.requireNonNull(policy, "clipping");
-            return this;
-        }
-
-        /** Rows per global batch (all partitions together). */
-        public Builder batchSize(int rows) {
-            if (rows < 1) {
-                throw new IllegalArgumentException("batchSize: expected >= 1, got " + rows);
-            }
-            this.batchSize = rows;
+        /**
+         * The loss, optimizer, clipping and batch size (the global batch) of {@code trainer}, as
+         * {@link Trainer#session} would use them; its schedule, epochs, shuffling and validation are
+         * {@code Trainer.fit}'s and play no part here. Executors look the loss up by its
+         * {@link Loss#spec()}.
+         */
+        public Builder trainer(Trainer trainer) {
+            this.trainer = Objects.requireNonNull(trainer, "trainer");
             return this;
         }
 
@@ -341,14 +316,15 @@ public final class SparkTrainer {
         /**
          * The trainer.
          *
-         * @throws IllegalArgumentException if the loss is unknown or no feature or target column is set
+         * @throws IllegalStateException if no trainer, feature or target column is set
+         * @throws IllegalArgumentException if the loss cannot be looked up by its spec
          */
         public SparkTrainer build() {
-            Losses.discover().get(loss);
-            if (features.isEmpty() || targets.isEmpty()) {
-                throw new IllegalArgumentException("columns: expected features(...) and targets(...), got "
-                        + features + " and " + targets);
+            if (trainer == null || features.isEmpty() || targets.isEmpty()) {
+                throw new IllegalStateException("expected trainer(...), features(...) and targets(...), got "
+                        + (trainer == null ? "no trainer" : "a trainer") + ", " + features + " and " + targets);
             }
+            Losses.discover().get(trainer.loss().spec());
             return new SparkTrainer(this);
         }
     }

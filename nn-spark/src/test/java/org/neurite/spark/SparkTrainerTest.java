@@ -111,11 +111,10 @@ class SparkTrainerTest {
         Mlp model = Mlp.builder().input(3).dense(8, "tanh").dense(6, "prelu").dense(2, "linear").seed(5).build();
         int steps = 30;
         int batch = 32; // 7 batches an epoch, the last of 11 rows; 3 partitions of ~68 rows split some batches
-        SparkTrainingResult result = SparkTrainer.builder().features("x1", "x2", "x3").targets("y1", "y2")
-                .loss("mse").optimizer("adam(lr=0.01)").batchSize(batch).clipping(GradientClipping.byNorm(1.0))
-                .build().fit(model, frame(rows, 3), steps);
         Trainer trainer = Trainer.builder().loss("mse").optimizer("adam(lr=0.01)").clipping(GradientClipping.byNorm(1.0))
-                .build();
+                .batchSize(batch).build();
+        SparkTrainingResult result = SparkTrainer.builder().trainer(trainer).features("x1", "x2", "x3")
+                .targets("y1", "y2").build().fit(model, frame(rows, 3), steps);
         assertSameWeights(single(model, trainer, rows, new int[] {3, 4}, batch, steps), result.model(), 1e-9);
         assertEquals(steps, result.losses().length);
         assertTrue(result.losses()[steps - 1] < result.losses()[0], java.util.Arrays.toString(result.losses()));
@@ -130,10 +129,10 @@ class SparkTrainerTest {
         int steps = 25;
         int batch = 50;
         for (String loss : List.of("cross_entropy", "cross_entropy(reduction=sum)")) {
-            SparkTrainingResult result = SparkTrainer.builder().features("x1", "x2", "x3").targets("label")
-                    .loss(loss).optimizer("sgd(lr=0.05, momentum=0.9)").batchSize(batch)
-                    .build().fit(model, frame(rows, 4), steps);
-            Trainer trainer = Trainer.builder().loss(loss).optimizer("sgd(lr=0.05, momentum=0.9)").build();
+            Trainer trainer = Trainer.builder().loss(loss).optimizer("sgd(lr=0.05, momentum=0.9)").batchSize(batch)
+                    .build();
+            SparkTrainingResult result = SparkTrainer.builder().trainer(trainer).features("x1", "x2", "x3")
+                    .targets("label").build().fit(model, frame(rows, 4), steps);
             assertSameWeights(single(model, trainer, rows, new int[] {5}, batch, steps), result.model(), 1e-9);
         }
     }
@@ -143,13 +142,15 @@ class SparkTrainerTest {
         Mlp model = Mlp.builder().input(3).dense(2, "linear").seed(1).build();
         double[] before = new double[6];
         model.parameters().get(0).tensor().copyTo(before);
-        SparkTrainer trainer = SparkTrainer.builder().features("x1", "x2", "x3").targets("y1", "y2").build();
+        Trainer settings = Trainer.builder().loss("mse").build();
+        SparkTrainer trainer = SparkTrainer.builder().trainer(settings).features("x1", "x2", "x3").targets("y1", "y2")
+                .build();
         trainer.fit(model, frame(data(), 2), 3);
         double[] after = new double[6];
         model.parameters().get(0).tensor().copyTo(after);
         assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(after));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkTrainer.builder()
-                .features("x1", "x2", "nope").targets("y1", "y2").build().fit(model, frame(data(), 2), 1));
+                .trainer(settings).features("x1", "x2", "nope").targets("y1", "y2").build().fit(model, frame(data(), 2), 1));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
     }
 }
