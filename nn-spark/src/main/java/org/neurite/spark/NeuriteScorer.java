@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.neurite.api.Stability;
 import org.neurite.core.Mlp;
 import org.neurite.core.Standardization;
 import org.neurite.core.Workspace;
@@ -51,6 +52,7 @@ import org.neurite.core.Workspace;
  *
  * <p>Immutable and serializable; the {@code with...} methods return new scorers.
  */
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class NeuriteScorer implements Serializable {
     private static final long serialVersionUID = 1L;
 

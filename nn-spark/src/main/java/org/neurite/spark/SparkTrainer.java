@@ -17,6 +17,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.neurite.api.Loss;
 import org.neurite.api.Losses;
 import org.neurite.api.Reduction;
+import org.neurite.api.Stability;
 import org.neurite.core.Mlp;
 import org.neurite.core.Parameter;
 import org.neurite.core.optim.GradientClipping;
@@ -55,6 +56,7 @@ import org.neurite.core.train.Trainer;
  * mean over rows or over elements (every built-in loss). The data are read once into a cached RDD of one
  * block per partition, released when {@link #fit} returns.
  */
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class SparkTrainer {
 
     private final String lossSpec;

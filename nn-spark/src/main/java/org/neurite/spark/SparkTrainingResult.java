@@ -1,5 +1,6 @@
 package org.neurite.spark;
 
+import org.neurite.api.Stability;
 import org.neurite.core.Mlp;
 
 /**
@@ -9,6 +10,7 @@ import org.neurite.core.Mlp;
  * @param losses the loss of each step's global batch, as the loss reduces it
  * @param nanos the wall time of the steps (not of reading the data), in nanoseconds
  */
+@Stability(Stability.Status.EXPERIMENTAL)
 public record SparkTrainingResult(Mlp model, double[] losses, long nanos) {
 
     /** The mean wall time of one step, in milliseconds (NaN after no step). */
