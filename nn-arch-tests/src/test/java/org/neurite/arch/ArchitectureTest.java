@@ -35,7 +35,7 @@ class ArchitectureTest {
     void importSeesEveryModule() {
         assertTrue(classes.size() >= MINIMUM_CLASSES, "imported only " + classes.size() + " classes");
         for (String pkg : List.of("org.neurite.api", "org.neurite.api.spi", "org.neurite.core",
-                "org.neurite.core.inject", "org.neurite.core.data", "org.neurite.io", "org.neurite.backend.ejml", "org.neurite.backend.nd4j", "org.neurite.tck", "org.neurite.examples.cli",
+                "org.neurite.core.inject", "org.neurite.core.data", "org.neurite.io", "org.neurite.spark", "org.neurite.backend.ejml", "org.neurite.backend.nd4j", "org.neurite.tck", "org.neurite.examples.cli",
                 "org.neurite.examples.embed", "org.neurite.examples.embed.guice")) {
             assertTrue(classes.containPackage(pkg), "no classes imported from " + pkg);
         }

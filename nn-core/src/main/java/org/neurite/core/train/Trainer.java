@@ -91,6 +91,21 @@ public final class Trainer {
         return loss;
     }
 
+    /** The optimizer's factory (each run makes its own optimizer from it). */
+    public OptimizerFactory optimizer() {
+        return optimizer;
+    }
+
+    /** The gradient clipping applied before each update. */
+    public GradientClipping clipping() {
+        return clipping;
+    }
+
+    /** Rows per batch. */
+    public int batchSize() {
+        return batchSize;
+    }
+
     /**
      * Trains a copy of {@code model} on {@code train}.
      *
