@@ -56,6 +56,29 @@ class NeuriteCliTest {
     }
 
     @Test
+    void backendsSaysWhereTheSelectionCameFromAsBackendsDoes() {
+        String before = System.getProperty("neurite.backend");
+        try {
+            System.setProperty("neurite.backend", "ejml");
+            Object[] r = run("backends");
+            assertTrue(((String) r[1]).contains("default now: ejml (from -Dneurite.backend)"), (String) r[1]);
+            System.setProperty("neurite.backend", " ");
+            r = run("backends");
+            assertTrue(((String) r[1]).contains("(highest priority available)"),
+                    "a blank property counts as unset: " + r[1]);
+            Object[] blank = run("backends", "--backend", "");
+            assertEquals(2, blank[0], "an explicit blank name is a usage error");
+            assertEquals(1, ((String) blank[2]).lines().count(), (String) blank[2]);
+        } finally {
+            if (before == null) {
+                System.clearProperty("neurite.backend");
+            } else {
+                System.setProperty("neurite.backend", before);
+            }
+        }
+    }
+
+    @Test
     void unknownBackendExitsWithTwoAndListsTheKnownOnes() {
         for (String command : new String[] {"backends", "info"}) {
             Object[] r = run(command, "--backend", "cuda");

@@ -34,9 +34,19 @@ public final class BackendOption {
      * @throws CommandLine.ParameterException (exit status 2) if it is unknown or cannot load
      */
     public Backend select() {
+        return selection().backend();
+    }
+
+    /**
+     * The selected backend and where its name came from ({@code --backend}, {@code -Dneurite.backend},
+     * {@code NEURITE_BACKEND} or the highest priority): {@code Backends}' one selection order.
+     *
+     * @throws CommandLine.ParameterException (exit status 2) if it is unknown, cannot load, or is blank
+     */
+    public Backends.Selection selection() {
         try {
-            return Backends.discover().select(name);
-        } catch (BackendNotFoundException e) {
+            return Backends.discover().selection(name);
+        } catch (BackendNotFoundException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(mixee.commandLine(), e.getMessage(), e);
         }
     }

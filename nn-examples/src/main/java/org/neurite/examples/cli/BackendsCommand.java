@@ -25,26 +25,18 @@ public final class BackendsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        String selected = backend.select().name();
+        Backends.Selection selection = backend.selection();
+        String selected = selection.backend().name();
         out.printf("%-8s %-9s %-12s %-22s %s%n", "NAME", "PRIORITY", "AVAILABLE", "LIBRARY", "");
         for (BackendInfo b : Backends.discover().describe()) {
             out.printf("%-8s %-9d %-12s %-22s %s%n", b.name(), b.priority(), b.available() ? "yes" : "no",
                     b.libraryVersion(), b.name().equals(selected) ? "<- selected" : "");
             b.failureReason().ifPresent(reason -> out.println("         reason: " + reason));
         }
-        out.println("default now: " + selected + (backend.name() != null ? " (from --backend)"
-                : describeSource()));
+        out.println("default now: " + selected + " (" + (selection.source() == Backends.Source.EXPLICIT
+                ? "from --backend" : selection.source() == Backends.Source.PRIORITY ? "highest priority available"
+                : "from " + selection.source().label()) + ")");
         Backends.discover().brokenProviders().forEach(p -> out.println("broken provider: " + p));
         out.flush();
-    }
-
-    private static String describeSource() {
-        if (System.getProperty(Backends.PROPERTY) != null) {
-            return " (from -D" + Backends.PROPERTY + ")";
-        }
-        if (System.getenv(Backends.ENVIRONMENT_VARIABLE) != null) {
-            return " (from " + Backends.ENVIRONMENT_VARIABLE + ")";
-        }
-        return " (highest priority available)";
     }
 }
