@@ -3,10 +3,8 @@ package org.neurite.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -34,19 +32,9 @@ class ModelFilesMemoryTest {
         ModelFiles.save(model, file);
         long size = Files.size(file);
         long heapMiB = (size + size / 4) / (1 << 20) + 64;
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> path = new ArrayList<>();
-        for (String p : new String[] {"jdk.module.path", "java.class.path"}) {
-            String v = System.getProperty(p);
-            if (v != null && !v.isEmpty()) {
-                path.add(v);
-            }
-        }
-        path.add(Path.of(LoadProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        path.add(Path.of(ModelFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         Path log = dir.resolve("probe.log");
-        Process child = new ProcessBuilder(java, "-Xmx" + heapMiB + "m", "-Dneurite.backend=ejml", "-cp",
-                String.join(File.pathSeparator, path), LoadProbe.class.getName(), file.toString())
+        Process child = new ProcessBuilder(ChildJvm.command(List.of("-Xmx" + heapMiB + "m", "-Dneurite.backend=ejml"),
+                LoadProbe.class, List.of(LoadProbe.class, ModelFiles.class), file.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the probe did not finish");
         String out = Files.readString(log);

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,18 +47,8 @@ class SafetensorsCrashTest {
     void aWriterKilledMidWriteLeavesTheOldTargetWhole() throws Exception {
         Path target = oldTarget();
         byte[] old = Files.readAllBytes(target);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> path = new ArrayList<>();
-        for (String p : new String[] {"jdk.module.path", "java.class.path"}) {
-            String v = System.getProperty(p);
-            if (v != null && !v.isEmpty()) {
-                path.add(v);
-            }
-        }
-        path.add(Path.of(CrashingWriter.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        path.add(Path.of(SafetensorsFile.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", String.join(File.pathSeparator, path),
-                CrashingWriter.class.getName(), target.toString(), "200").redirectErrorStream(true)
+        Process child = new ProcessBuilder(org.neurite.io.ChildJvm.command(List.of("-Xmx512m"), CrashingWriter.class,
+                List.of(CrashingWriter.class, SafetensorsFile.class), target.toString(), "200")).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile()).start();
         long deadline = System.nanoTime() + 60_000_000_000L;
         long seen = -1;
