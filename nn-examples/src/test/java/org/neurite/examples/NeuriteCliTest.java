@@ -66,6 +66,12 @@ class NeuriteCliTest {
             r = run("backends");
             assertTrue(((String) r[1]).contains("(highest priority available)"),
                     "a blank property counts as unset: " + r[1]);
+            System.setProperty("neurite.backend", "cuda");
+            r = run("backends");
+            assertEquals(0, r[0], "the diagnostic still lists what it finds: " + r[2]);
+            assertTrue(((String) r[1]).contains("default now: none: backend: unknown name 'cuda' (from "
+                    + "-Dneurite.backend=cuda)"), (String) r[1]);
+            System.clearProperty("neurite.backend");
             Object[] blank = run("backends", "--backend", "");
             assertEquals(2, blank[0], "an explicit blank name is a usage error");
             assertEquals(1, ((String) blank[2]).lines().count(), (String) blank[2]);

@@ -25,17 +25,31 @@ public final class BackendsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        Backends.Selection selection = backend.selection();
-        String selected = selection.backend().name();
+        Backends.Selection selection = null;
+        String problem = null;
+        try {
+            selection = backend.selection();
+        } catch (CommandLine.ParameterException e) {
+            if (backend.name() != null) {
+                throw e; // a bad --backend is the user's usage error
+            }
+            // A bad -Dneurite.backend or NEURITE_BACKEND: this diagnostic still lists what it finds.
+            problem = e.getMessage();
+        }
+        String selected = selection == null ? "" : selection.backend().name();
         out.printf("%-8s %-9s %-12s %-22s %s%n", "NAME", "PRIORITY", "AVAILABLE", "LIBRARY", "");
         for (BackendInfo b : Backends.discover().describe()) {
             out.printf("%-8s %-9d %-12s %-22s %s%n", b.name(), b.priority(), b.available() ? "yes" : "no",
                     b.libraryVersion(), b.name().equals(selected) ? "<- selected" : "");
             b.failureReason().ifPresent(reason -> out.println("         reason: " + reason));
         }
-        out.println("default now: " + selected + " (" + (selection.source() == Backends.Source.EXPLICIT
-                ? "from --backend" : selection.source() == Backends.Source.PRIORITY ? "highest priority available"
-                : "from " + selection.source().label()) + ")");
+        if (selection == null) {
+            out.println("default now: none: " + problem);
+        } else {
+            out.println("default now: " + selected + " (" + (selection.source() == Backends.Source.EXPLICIT
+                    ? "from --backend" : selection.source() == Backends.Source.PRIORITY ? "highest priority available"
+                    : "from " + selection.source().label()) + ")");
+        }
         Backends.discover().brokenProviders().forEach(p -> out.println("broken provider: " + p));
         out.flush();
     }
