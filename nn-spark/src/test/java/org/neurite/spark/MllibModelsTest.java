@@ -2,9 +2,14 @@ package org.neurite.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +112,52 @@ class MllibModelsTest {
         System.out.printf("MLlib [3, 5, 4, 3] in Neurite: largest probability difference %.3g over %d rows; "
                 + "training accuracy %.3f%n", worst, x.length, correct / (double) x.length);
         assertTrue(correct > 0.8 * x.length, "MLlib learned the classes: " + correct);
+    }
+
+    @Test
+    void theCommandLineSavesAModelFileAndExitsWithTwoForUsageAndOneForFailures(@TempDir Path dir) throws Exception {
+        Dataset<Row> data = data(spark, 100, 4);
+        String saved = dir.resolve("mllib").toString();
+        trained(data).write().overwrite().save(saved);
+        Path file = dir.resolve("out.safetensors");
+
+        Output ok = main(saved, file.toString());
+        assertEquals(0, ok.status, ok.err);
+        assertTrue(ok.out.startsWith("saved " + file + ": MLlib multilayer perceptron [3, 5, 4, 3]"), ok.out);
+        assertEquals(List.of("0", "1", "2"), ModelFiles.describe(file).classNames());
+        assertArrayEquals(MllibModels.load(saved).predict(new double[] {1, 2, 3}),
+                ModelFiles.load(file).predict(new double[] {1, 2, 3}), 0.0);
+
+        for (String[] args : List.of(new String[0], new String[] {saved}, new String[] {saved, "a", "b"},
+                new String[] {dir.resolve("missing").toString(), file.toString()})) {
+            Output usage = main(args);
+            assertEquals(2, usage.status, List.of(args) + ": " + usage.err);
+            assertTrue(usage.err.contains(MllibToNeurite.USAGE), usage.err);
+        }
+        assertEquals(0, main("--help").status);
+
+        Path notAModel = Files.createDirectories(dir.resolve("empty"));
+        Output failed = main(notAModel.toString(), dir.resolve("x.safetensors").toString());
+        assertEquals(1, failed.status, failed.err);
+        assertEquals(1, failed.err.lines().count(), failed.err);
+        System.out.print("not a model: " + failed.err);
+        assertTrue(failed.err.startsWith("MllibToNeurite: " + notAModel + ": "), failed.err);
+        assertFalse(Files.exists(dir.resolve("x.safetensors")));
+
+        Output unwritable = main(saved, dir.resolve("no/such/folder/x.safetensors").toString());
+        assertEquals(1, unwritable.status, unwritable.err);
+        assertEquals(1, unwritable.err.lines().count(), unwritable.err);
+    }
+
+    private record Output(int status, String out, String err) {
+    }
+
+    private static Output main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = MllibToNeurite.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Output(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
