@@ -1,6 +1,7 @@
 package org.neurite.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.neurite.api.Losses;
 import org.neurite.core.Mlp;
 import org.neurite.core.Parameter;
 import org.neurite.core.TrainingWorkspace;
+import org.neurite.core.optim.GradientClipping;
+import org.neurite.core.optim.Optimizer;
 
 /**
  * An executor thread's copy of a model being trained: the weights of each step are written into it, and its
@@ -90,6 +93,63 @@ final class Replica {
             }
         }
         acc[at] += share * value;
+    }
+
+    /**
+     * Parameter averaging's local work on one partition for round {@code round}: from the weights
+     * {@code start}, {@code localSteps} steps of {@code optimizer} (fresh, made for this round) on the
+     * partition's consecutive local batches {@code (round * localSteps + j) mod ceil(rows / batchSize)},
+     * each with its gradient clipped; then adds to {@code acc} the resulting weights times the rows trained
+     * (flat, in {@link Mlp#parameters()} order), the losses times their batch's rows, and the rows trained.
+     * A non-finite loss or gradient stops the partition's round and adds NaN to the loss, for the driver to
+     * report.
+     */
+    void train(SparkTrainer.Block block, double[][] start, long round, int localSteps, int batchSize,
+               Optimizer optimizer, GradientClipping clipping, double[] acc) {
+        if (block.rows == 0) {
+            return;
+        }
+        double[][] masters = new double[start.length][];
+        List<double[]> gradients = new ArrayList<>();
+        int total = 0;
+        for (int i = 0; i < start.length; i++) {
+            masters[i] = start[i].clone();
+            gradients.add(new double[start[i].length]);
+            total += start[i].length;
+        }
+        List<double[]> weights = Arrays.asList(masters);
+        double[] step = new double[total + 1];
+        long batches = (block.rows + batchSize - 1) / batchSize;
+        long rows = 0;
+        for (int j = 0; j < localSteps; j++) {
+            long from = ((round * localSteps + j) % batches) * batchSize;
+            long to = Math.min(block.rows, from + batchSize);
+            Arrays.fill(step, 0.0);
+            addGradient(block, 0, from, to, masters, step);
+            boolean finite = Double.isFinite(step[total]);
+            int at = 0;
+            for (double[] g : gradients) {
+                System.arraycopy(step, at, g, 0, g.length);
+                at += g.length;
+            }
+            for (int k = 0; k < total && finite; k++) {
+                finite = Double.isFinite(step[k]);
+            }
+            acc[total] += finite ? (to - from) * step[total] : Double.NaN;
+            rows += to - from;
+            if (!finite) {
+                break;
+            }
+            clipping.apply(gradients);
+            optimizer.step(weights, gradients);
+        }
+        int at = 0;
+        for (double[] m : masters) {
+            for (double v : m) {
+                acc[at++] += rows * v;
+            }
+        }
+        acc[total + 1] += rows;
     }
 
     /** The buffers for shares of {@code rows} rows, made on first use; at most {@value #MAX_SHARES} kept. */

@@ -23,10 +23,12 @@ import org.neurite.core.Parameter;
 import org.neurite.core.optim.GradientClipping;
 import org.neurite.core.optim.Optimizer;
 import org.neurite.core.optim.OptimizerFactory;
+import org.neurite.core.optim.Optimizers;
 import org.neurite.core.train.Trainer;
 
 /**
- * Synchronous data-parallel training on Spark: mini-batch gradient averaging, one Spark job per step.
+ * Data-parallel training on Spark: synchronous mini-batch gradient averaging, one Spark job per step (the
+ * default), or parameter averaging, one Spark job per round of local steps ({@link Builder#parameterAveraging}).
  *
  * <pre>{@code
  * Trainer settings = Trainer.builder().loss("mse").optimizer("adam(lr=0.01)").batchSize(256).build();
@@ -55,6 +57,29 @@ import org.neurite.core.train.Trainer;
  * output (one-hot for classes), as {@code TrainingSession.step} takes them. The mean reduction must be a
  * mean over rows or over elements (every built-in loss). The data are read once into a cached RDD of one
  * block per partition, released when {@link #fit} returns.
+ *
+ * <p><b>Parameter averaging</b> ({@code parameterAveraging(k)}, DL4J's {@code ParameterAveragingTrainingMaster}).
+ * {@code fit}'s {@code steps} are then rounds. In a round the driver broadcasts the weights; each partition
+ * runs {@code k} steps of a fresh optimizer on its own rows, its local batch {@code j} (0-based, of
+ * {@code batchSize} rows: here the batch size is per partition) in the round {@code r} being its local batch
+ * {@code (r * k + j) mod ceil(rows / batchSize)} in its order, each step's gradient clipped; then
+ * {@code treeAggregate} sums each partition's weights times the rows it trained on, and the driver divides
+ * by the rows: the weights' row-weighted mean (the plain mean when the partitions hold equal shares) is the
+ * next round's start. The loss of a round is the row-weighted mean of its local steps' losses.
+ * <ul>
+ *   <li><b>The optimizer's state is not averaged, nor kept</b>: every partition starts every round with a
+ *       fresh optimizer (made from the trainer's spec), so momentum and Adam's moments and bias correction
+ *       restart each round; {@code k} steps are what carries state. Plain SGD has no state to lose.</li>
+ *   <li><b>The trade-off</b>: one Spark job (one broadcast, one scheduling round trip, one aggregation) per
+ *       {@code k} local steps instead of per step, so far less overhead per step; but the partitions drift
+ *       apart during a round and the average of their weights is not what synchronous SGD would reach, the
+ *       more so with larger {@code k}, a larger learning rate, stateful optimizers and partitions that hold
+ *       different kinds of rows (shuffle {@code data} first). With {@code k = 1}, plain SGD without momentum
+ *       and a mean loss, a round is exactly one synchronous step on the union of the partitions' local
+ *       batches: the mean of {@code w - lr * g_p} weighted by rows is {@code w - lr} times the batch's
+ *       gradient (with the whole data as one batch, the synchronous mode's full-batch step;
+ *       {@code SparkTrainerTest}).</li>
+ * </ul>
  */
 @Stability(Stability.Status.EXPERIMENTAL)
 public final class SparkTrainer {
@@ -66,6 +91,8 @@ public final class SparkTrainer {
     private final List<String> features;
     private final List<String> targets;
     private final int treeDepth;
+    /** Local steps per round of parameter averaging; 0 for synchronous gradient averaging. */
+    private final int localSteps;
 
     private SparkTrainer(Builder b) {
         this.lossSpec = b.trainer.loss().spec();
@@ -75,6 +102,7 @@ public final class SparkTrainer {
         this.features = b.features;
         this.targets = b.targets;
         this.treeDepth = b.treeDepth;
+        this.localSteps = b.localSteps;
     }
 
     /** A builder: {@link Builder#trainer}, {@link Builder#features} and {@link Builder#targets} are required. */
@@ -83,9 +111,11 @@ public final class SparkTrainer {
     }
 
     /**
-     * Trains a copy of {@code model} for {@code steps} global steps on {@code data}.
+     * Trains a copy of {@code model} for {@code steps} global steps on {@code data} (rounds, with parameter
+     * averaging).
      *
      * @return the trained model (with {@code model}'s standardization and class names) and the loss per step
+     *         (per round)
      * @throws IllegalArgumentException if a column is missing or not numeric, or the widths do not fit
      * @throws IllegalStateException if a step's loss or gradient is NaN or infinite (naming the step)
      */
@@ -137,13 +167,84 @@ public final class SparkTrainer {
             }
             ModelBytes bytes = ModelBytes.of(model);
             file = jsc.broadcast(bytes);
-            return run(model.copy(), loss, blocks, offsets, n, steps, jsc, bytes.sha256(), file);
+            return localSteps > 0 ? average(model.copy(), blocks, steps, jsc, bytes.sha256(), file)
+                    : run(model.copy(), loss, blocks, offsets, n, steps, jsc, bytes.sha256(), file);
         } finally {
             blocks.unpersist(false);
             if (file != null) {
                 file.destroy();
             }
         }
+    }
+
+    /** Parameter averaging: {@code rounds} rounds of {@link #localSteps} local steps per partition. */
+    private SparkTrainingResult average(Mlp model, JavaRDD<Block> blocks, int rounds, JavaSparkContext jsc, String key,
+                                        Broadcast<ModelBytes> file) {
+        List<Parameter> parameters = model.parameters();
+        double[][] masters = new double[parameters.size()][];
+        int total = 0;
+        for (int i = 0; i < masters.length; i++) {
+            masters[i] = new double[(int) parameters.get(i).size()];
+            parameters.get(i).tensor().copyTo(masters[i]);
+            total += masters[i].length;
+        }
+        double[] losses = new double[rounds];
+        String spec = lossSpec;
+        String optimizerSpec = optimizer.spec();
+        String clippingSpec = clipping.spec();
+        int k = localSteps;
+        int batch = batchSize;
+        int depth = treeDepth;
+        int width = total + 2;
+        long started = System.nanoTime();
+        for (int r = 0; r < rounds; r++) {
+            long round = r;
+            Broadcast<double[][]> current = jsc.broadcast(masters);
+            double[] sum;
+            try {
+                sum = blocks.treeAggregate(new double[width],
+                        (acc, block) -> {
+                            Replica.of(key, file, spec).train(block, current.value(), round, k, batch,
+                                    Optimizers.parse(optimizerSpec).create(), GradientClipping.parse(clippingSpec),
+                                    acc);
+                            return acc;
+                        },
+                        SparkTrainer::add, depth);
+            } finally {
+                current.destroy();
+            }
+            double rows = sum[total + 1];
+            losses[r] = sum[total] / rows;
+            if (!Double.isFinite(losses[r])) {
+                throw new IllegalStateException("training diverged in round " + (r + 1) + ": the loss is " + losses[r]);
+            }
+            double[][] next = new double[masters.length][];
+            int at = 0;
+            for (int i = 0; i < masters.length; i++) {
+                next[i] = new double[masters[i].length];
+                for (int j = 0; j < next[i].length; j++) {
+                    next[i][j] = sum[at++] / rows;
+                    if (!Double.isFinite(next[i][j])) {
+                        throw new IllegalStateException("training diverged in round " + (r + 1)
+                                + ": the averaged " + parameters.get(i).name() + " has " + next[i][j]);
+                    }
+                }
+            }
+            masters = next;
+        }
+        long nanos = System.nanoTime() - started;
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).tensor().assign(masters[i]);
+        }
+        return new SparkTrainingResult(model, losses, nanos);
+    }
+
+    /** {@code treeAggregate}'s combiner: {@code a += b}. */
+    private static double[] add(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+        return a;
     }
 
     private SparkTrainingResult run(Mlp model, Loss loss, JavaRDD<Block> blocks, long[] offsets, long n, int steps,
@@ -182,12 +283,7 @@ public final class SparkTrainer {
                                     current.value(), acc);
                             return acc;
                         },
-                        (a, b) -> {
-                            for (int i = 0; i < a.length; i++) {
-                                a[i] += b[i];
-                            }
-                            return a;
-                        }, depth);
+                        SparkTrainer::add, depth);
             } finally {
                 current.destroy();
             }
@@ -279,12 +375,34 @@ public final class SparkTrainer {
         private List<String> features = List.of();
         private List<String> targets = List.of();
         private int treeDepth = 2;
+        private int localSteps;
 
         private Builder() {
         }
 
         /**
-         * The loss, optimizer, clipping and batch size (the global batch) of {@code trainer}, as
+         * Parameter averaging instead of synchronous gradient averaging: each round, every partition runs
+         * {@code localSteps} steps of a fresh optimizer on its own rows (the trainer's batch size is then per
+         * partition) from the broadcast weights, and their row-weighted mean is the next round's weights;
+         * {@code fit}'s steps count rounds. The class comment says what this trades.
+         */
+        public Builder parameterAveraging(int localSteps) {
+            if (localSteps < 1) {
+                throw new IllegalArgumentException("localSteps: expected >= 1, got " + localSteps);
+            }
+            this.localSteps = localSteps;
+            return this;
+        }
+
+        /** Synchronous gradient averaging, one Spark job per step: the default. */
+        public Builder synchronous() {
+            this.localSteps = 0;
+            return this;
+        }
+
+        /**
+         * The loss, optimizer, clipping and batch size (the global batch; per partition with parameter
+         * averaging) of {@code trainer}, as
          * {@link Trainer#session} would use them; its schedule, epochs, shuffling and validation are
          * {@code Trainer.fit}'s and play no part here. Executors look the loss up by its
          * {@link Loss#spec()}.
@@ -319,7 +437,8 @@ public final class SparkTrainer {
          * The trainer.
          *
          * @throws IllegalStateException if no trainer, feature or target column is set
-         * @throws IllegalArgumentException if the loss cannot be looked up by its spec
+         * @throws IllegalArgumentException if the loss cannot be looked up by its spec (or, with parameter
+         *         averaging, the optimizer or clipping by theirs)
          */
         public SparkTrainer build() {
             if (trainer == null || features.isEmpty() || targets.isEmpty()) {
@@ -327,6 +446,11 @@ public final class SparkTrainer {
                         + (trainer == null ? "no trainer" : "a trainer") + ", " + features + " and " + targets);
             }
             Losses.discover().get(trainer.loss().spec());
+            if (localSteps > 0) {
+                // the executors make their optimizers and clipping from the specs
+                Optimizers.parse(trainer.optimizer().spec());
+                GradientClipping.parse(trainer.clipping().spec());
+            }
             return new SparkTrainer(this);
         }
     }

@@ -1,13 +1,19 @@
 package org.neurite.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -88,6 +94,10 @@ class SparkTrainerTest {
     }
 
     private static void assertSameWeights(Mlp expected, Mlp actual, double tolerance) {
+        assertSameWeights(expected, actual, tolerance, "single-machine training");
+    }
+
+    private static void assertSameWeights(Mlp expected, Mlp actual, double tolerance, String what) {
         List<Parameter> e = expected.parameters();
         List<Parameter> a = actual.parameters();
         assertEquals(e.size(), a.size());
@@ -102,7 +112,7 @@ class SparkTrainerTest {
                 assertEquals(ev[j], av[j], tolerance, e.get(i).name() + "[" + j + "]");
             }
         }
-        System.out.printf("largest weight difference to single-machine training: %.3g%n", worst);
+        System.out.printf("largest weight difference to %s: %.3g%n", what, worst);
     }
 
     @Test
@@ -134,6 +144,77 @@ class SparkTrainerTest {
             SparkTrainingResult result = SparkTrainer.builder().trainer(trainer).features("x1", "x2", "x3")
                     .targets("label").build().fit(model, frame(rows, 4), steps);
             assertSameWeights(single(model, trainer, rows, new int[] {5}, batch, steps), result.model(), 1e-9);
+        }
+    }
+
+    @Test
+    void parameterAveragingWithOneLocalStepOfPlainSgdEqualsSynchronousTrainingOnEqualShares() {
+        double[][] rows = Arrays.copyOf(data(), 200); // 4 partitions of 50 rows
+        Mlp model = Mlp.builder().input(3).dense(8, "tanh").dense(2, "linear").seed(5).build();
+        Trainer full = Trainer.builder().loss("mse").optimizer("sgd(lr=0.1)").batchSize(200).build();
+        SparkTrainer.Builder builder = SparkTrainer.builder().trainer(full).features("x1", "x2", "x3")
+                .targets("y1", "y2");
+        int steps = 20;
+        SparkTrainingResult synchronous = builder.build().fit(model, frame(rows, 4), steps);
+        SparkTrainingResult averaged = builder.parameterAveraging(1).build().fit(model, frame(rows, 4), steps);
+        assertSameWeights(synchronous.model(), averaged.model(), 1e-9,
+                "synchronous training, of parameter averaging with k = 1");
+        assertArrayEquals(synchronous.losses(), averaged.losses(), 1e-9);
+    }
+
+    @Test
+    void parameterAveragingRunsFewerSparkJobsPerEpochAndTheLossStillDecreases() throws Exception {
+        double[][] rows = Arrays.copyOf(data(), 200); // 4 partitions of 50 rows
+        Dataset<Row> frame = frame(rows, 4);
+        Mlp model = Mlp.builder().input(3).dense(8, "tanh").dense(2, "linear").seed(5).build();
+        Trainer settings = Trainer.builder().loss("mse").optimizer("sgd(lr=0.05)").batchSize(10).build();
+        SparkTrainer.Builder builder = SparkTrainer.builder().trainer(settings).features("x1", "x2", "x3")
+                .targets("y1", "y2");
+        int epochs = 3;
+        // synchronous: 20 global batches of 10 an epoch; averaging, k = 5: 5 local batches of 10 per partition
+        JobCount sync = JobCount.of(() -> builder.build().fit(model, frame, 20 * epochs));
+        JobCount averaged = JobCount.of(() -> builder.parameterAveraging(5).build().fit(model, frame, epochs));
+        System.out.printf("Spark jobs for %d epochs: synchronous %d (%.1f ms a step), parameter averaging (k = 5) "
+                        + "%d (%.1f ms a round of 5 local steps)%n", epochs, sync.jobs, sync.result.millisPerStep(),
+                averaged.jobs, averaged.result.millisPerStep());
+        assertTrue(averaged.jobs < sync.jobs, averaged.jobs + " vs " + sync.jobs);
+        assertTrue(averaged.jobs <= epochs + 1, "one job a round and one to count the rows: " + averaged.jobs);
+
+        SparkTrainingResult longer = builder.parameterAveraging(5).build().fit(model, frame, 30);
+        double[] losses = longer.losses();
+        System.out.printf("parameter averaging, k = 5: loss %.4f in round 1, %.4f in round 30%n", losses[0],
+                losses[29]);
+        assertTrue(losses[29] < 0.7 * losses[0], Arrays.toString(losses));
+    }
+
+    /** The Spark jobs a piece of training started, counted by a listener. */
+    private record JobCount(SparkTrainingResult result, int jobs) {
+        static JobCount of(java.util.function.Supplier<SparkTrainingResult> training) throws InterruptedException {
+            AtomicInteger started = new AtomicInteger();
+            AtomicInteger ended = new AtomicInteger();
+            SparkListener listener = new SparkListener() {
+                @Override
+                public void onJobStart(SparkListenerJobStart jobStart) {
+                    started.incrementAndGet();
+                }
+
+                @Override
+                public void onJobEnd(SparkListenerJobEnd jobEnd) {
+                    ended.incrementAndGet();
+                }
+            };
+            spark.sparkContext().addSparkListener(listener);
+            try {
+                SparkTrainingResult result = training.get();
+                // the listener bus is asynchronous: wait until every job that started has been seen to end
+                for (int i = 0; i < 100 && (started.get() == 0 || started.get() != ended.get()); i++) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(200);
+                return new JobCount(result, started.get());
+            } finally {
+                spark.sparkContext().removeSparkListener(listener);
+            }
         }
     }
 
