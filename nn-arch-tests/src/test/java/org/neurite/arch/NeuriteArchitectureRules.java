@@ -158,9 +158,14 @@ final class NeuriteArchitectureRules {
             .as("service providers are public, named *Provider, with a public no-argument constructor")
             .because("java.util.ServiceLoader instantiates them");
 
-    /** Rule 10: library code logs, only the CLI and examples print. */
+    /**
+     * Rule 10: library code logs, only the CLI and examples print, and nn-spark's command-line entry point
+     * {@code MllibToNeurite} (an application run by {@code spark-submit}, kept out of the CLI jars with Spark),
+     * whose {@code main} alone hands {@code System.out} and {@code System.err} to its code.
+     */
     static final ArchRule NO_STANDARD_STREAMS_OUTSIDE_EXAMPLES = noClasses().that()
             .resideOutsideOfPackage("org.neurite.examples..")
+            .and().doNotHaveFullyQualifiedName("org.neurite.spark.MllibToNeurite")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .as("library code never prints; it logs through SLF4J");
 

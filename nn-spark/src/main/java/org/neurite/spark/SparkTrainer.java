@@ -387,10 +387,7 @@ public final class SparkTrainer {
          * {@code fit}'s steps count rounds. The class comment says what this trades.
          */
         public Builder parameterAveraging(int localSteps) {
-            if (localSteps < 1) {
-                throw new IllegalArgumentException("localSteps: expected >= 1, got " + localSteps);
-            }
-            this.localSteps = localSteps;
+            this.localSteps = positive("localSteps", localSteps);
             return this;
         }
 
@@ -402,9 +399,8 @@ public final class SparkTrainer {
 
         /**
          * The loss, optimizer, clipping and batch size (the global batch; per partition with parameter
-         * averaging) of {@code trainer}, as
-         * {@link Trainer#session} would use them; its schedule, epochs, shuffling and validation are
-         * {@code Trainer.fit}'s and play no part here. Executors look the loss up by its
+         * averaging) of {@code trainer}, as {@link Trainer#session} would use them; its schedule, epochs,
+         * shuffling and validation are {@code Trainer.fit}'s and play no part here. Executors look the loss up by its
          * {@link Loss#spec()}.
          */
         public Builder trainer(Trainer trainer) {
@@ -426,11 +422,15 @@ public final class SparkTrainer {
 
         /** The depth of {@code treeAggregate}'s tree (2). */
         public Builder treeDepth(int depth) {
-            if (depth < 1) {
-                throw new IllegalArgumentException("depth: expected >= 1, got " + depth);
-            }
-            this.treeDepth = depth;
+            this.treeDepth = positive("depth", depth);
             return this;
+        }
+
+        private static int positive(String name, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + ": expected >= 1, got " + value);
+            }
+            return value;
         }
 
         /**
