@@ -110,6 +110,46 @@ class NeuriteScorerTest {
         }
     }
 
+    /**
+     * An executor parses the model on the backend its JVM selects ({@code -Dneurite.backend}, as
+     * {@code spark.executor.extraJavaOptions} would set it): here, in local mode, ND4J; the scores equal
+     * {@code Mlp.predict} on ND4J bit for bit, in both dtypes.
+     */
+    @Test
+    void onNd4jTooScoresEqualPredictBitForBit(@TempDir Path dir) throws Exception {
+        double[][] x = random(700, 3, 5);
+        String before = System.getProperty("neurite.backend");
+        System.setProperty("neurite.backend", "nd4j");
+        try {
+            for (DType dtype : DType.values()) {
+                // Seed 31, not the other tests' 7: the executors' cache is keyed by the file's content.
+                Mlp model = Mlp.builder().input(3).dense(12, "gelu").dense(3, "linear").dtype(dtype).seed(31).build()
+                        .withClassNames(List.of("a", "b", "c"));
+                Path file = dir.resolve("nd4j-" + dtype + ".safetensors");
+                ModelFiles.save(model, file);
+                Mlp local = ModelFiles.load(file, org.neurite.api.Backends.get("nd4j"), null);
+                double[][] expected = local.predict(x);
+                List<Row> rows = byId(NeuriteScorer.fromFile(file).withFeatureColumns("x1", "x2", "x3")
+                        .transform(features(x, 2)));
+                assertEquals(x.length, rows.size());
+                for (Row row : rows) {
+                    int i = row.getInt(0);
+                    double[] p = softmax(expected[i]);
+                    List<Double> got = row.getList(row.fieldIndex("probability"));
+                    for (int j = 0; j < 3; j++) {
+                        assertEquals(p[j], got.get(j), 0.0, "nd4j " + dtype + " row " + i);
+                    }
+                }
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("neurite.backend");
+            } else {
+                System.setProperty("neurite.backend", before);
+            }
+        }
+    }
+
     @Test
     void regressionOutputsEqualPredictBitForBitFromTheVectorColumnAtAnyBatchSize() {
         double[][] x = random(777, 3, 2);
