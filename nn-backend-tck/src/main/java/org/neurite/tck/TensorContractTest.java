@@ -110,16 +110,7 @@ public abstract class TensorContractTest {
         Tensor tbT = tensor(dtype, n, k, transpose(b, k, n));
         ta.copyTo(a);
         tb.copyTo(b);
-        double[] expected = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += a[i * k + p] * b[p * n + j];
-                }
-                expected[i * n + j] = s;
-            }
-        }
+        double[] expected = product(a, b, m, k, n);
         Tensor out = backend().zeros(dtype, m, n);
         backend().matmul(ta, false, tb, false, out);
         assertClose("a·b", expected, out);
@@ -129,6 +120,21 @@ public abstract class TensorContractTest {
         assertClose("a·(bᵀ)ᵀ", expected, out);
         backend().matmul(taT, true, tbT, true, out);
         assertClose("(aᵀ)ᵀ·(bᵀ)ᵀ", expected, out);
+    }
+
+    /** The reference {@code a (m, k) · b (k, n)}, row-major, summed in order. */
+    private static double[] product(double[] a, double[] b, int m, int k, int n) {
+        double[] out = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a[i * k + p] * b[p * n + j];
+                }
+                out[i * n + j] = s;
+            }
+        }
+        return out;
     }
 
     private static double[] transpose(double[] v, int rows, int cols) {
@@ -524,15 +530,9 @@ public abstract class TensorContractTest {
         start.copyTo(c);
         double[][] alphaBeta = {{1, 1}, {-0.5, 1}, {2, 0.25}, {1.5, 0}};
         for (double[] ab : alphaBeta) {
-            double[] expected = new double[m * n];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double s = 0;
-                    for (int p = 0; p < k; p++) {
-                        s += a[i * k + p] * b[p * n + j];
-                    }
-                    expected[i * n + j] = ab[0] * s + (ab[1] == 0 ? 0 : ab[1] * c[i * n + j]);
-                }
+            double[] expected = product(a, b, m, k, n);
+            for (int i = 0; i < m * n; i++) {
+                expected[i] = ab[0] * expected[i] + (ab[1] == 0 ? 0 : ab[1] * c[i]);
             }
             Tensor[][] operands = {{ta, tb}, {taT, tb}, {ta, tbT}, {taT, tbT}};
             for (int t = 0; t < 4; t++) {
