@@ -198,4 +198,15 @@ public final class Operands {
                     + " values for shape " + shape + ", got " + length);
         }
     }
+
+    /**
+     * Checks the ranges of {@code Tensor.assignRange}: {@code count} elements from {@code offset} within the
+     * tensor and from {@code srcOffset} within a source of {@code srcLength}.
+     *
+     * @throws IndexOutOfBoundsException if a range falls outside
+     */
+    public static void range(Shape shape, long offset, int srcLength, int srcOffset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, shape.size());
+        java.util.Objects.checkFromIndexSize(srcOffset, count, srcLength);
+    }
 }

@@ -86,8 +86,7 @@ final class EjmlTensor implements Tensor {
 
     @Override
     public void assignRange(long offset, double[] src, int srcOffset, int count) {
-        java.util.Objects.checkFromIndexSize(offset, count, shape.size());
-        java.util.Objects.checkFromIndexSize(srcOffset, count, src.length);
+        Operands.range(shape, offset, src.length, srcOffset, count);
         int at = (int) offset;
         if (d != null) {
             System.arraycopy(src, srcOffset, d.data, at, count);
@@ -100,8 +99,7 @@ final class EjmlTensor implements Tensor {
 
     @Override
     public void assignRange(long offset, float[] src, int srcOffset, int count) {
-        java.util.Objects.checkFromIndexSize(offset, count, shape.size());
-        java.util.Objects.checkFromIndexSize(srcOffset, count, src.length);
+        Operands.range(shape, offset, src.length, srcOffset, count);
         int at = (int) offset;
         if (f != null) {
             System.arraycopy(src, srcOffset, f.data, at, count);

@@ -114,8 +114,7 @@ final class Nd4jTensor implements Tensor {
 
     @Override
     public void assignRange(long offset, double[] src, int srcOffset, int count) {
-        java.util.Objects.checkFromIndexSize(offset, count, shape.size());
-        java.util.Objects.checkFromIndexSize(srcOffset, count, src.length);
+        Operands.range(shape, offset, src.length, srcOffset, count);
         int at = (int) offset;
         if (d != null) {
             d.put(at, src, srcOffset, count);
@@ -128,8 +127,7 @@ final class Nd4jTensor implements Tensor {
 
     @Override
     public void assignRange(long offset, float[] src, int srcOffset, int count) {
-        java.util.Objects.checkFromIndexSize(offset, count, shape.size());
-        java.util.Objects.checkFromIndexSize(srcOffset, count, src.length);
+        Operands.range(shape, offset, src.length, srcOffset, count);
         int at = (int) offset;
         if (f != null) {
             f.put(at, src, srcOffset, count);
