@@ -265,10 +265,7 @@ public final class Trainer {
                 judge(m);
             }
             if (!from.bestWeights().isEmpty()) {
-                List<double[]> weights = from.bestWeights();
-                for (int i = 0; i < best.size(); i++) {
-                    System.arraycopy(weights.get(i), 0, best.get(i), 0, best.get(i).length);
-                }
+                copyInto(from.bestWeights(), best);
             }
             session.optimizer().restoreState(from.optimizerState()); // after the schedule's replay: its lr wins
         }
@@ -289,6 +286,13 @@ public final class Trainer {
                 sched.step(monitored); // reduce_on_plateau reads the monitored loss; the others ignore it
             }
             return improved;
+        }
+
+        /** Copies each array of {@code from} over the same-length array of {@code to}; allocates nothing. */
+        private static void copyInto(List<double[]> from, List<double[]> to) {
+            for (int i = 0; i < to.size(); i++) {
+                System.arraycopy(from.get(i), 0, to.get(i), 0, to.get(i).length);
+            }
         }
 
         private boolean stopsEarly() {
@@ -314,10 +318,7 @@ public final class Trainer {
                     l.onEpochEnd(m);
                 }
                 if (judge(m) && restoreBest) {
-                    List<double[]> masters = session.masters();
-                    for (int i = 0; i < masters.size(); i++) {
-                        System.arraycopy(masters.get(i), 0, best.get(i), 0, masters.get(i).length);
-                    }
+                    copyInto(session.masters(), best);
                 }
                 stopped = stopsEarly() && epoch < epochs;
                 if (checkpoints != null) {
