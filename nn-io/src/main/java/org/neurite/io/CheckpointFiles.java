@@ -126,7 +126,7 @@ public final class CheckpointFiles {
                 }
                 others.put(t.name(), t.shape());
             }
-            Mlp model = ModelFiles.load(st, backend, null, activations, others);
+            Mlp model = ModelFiles.load(st, d, backend, null, activations, others);
             List<double[]> weights = new ArrayList<>();
             List<double[]> best = new ArrayList<>();
             for (Parameter p : model.parameters()) {

@@ -104,17 +104,17 @@ public final class ModelFiles {
      */
     public static Mlp load(Path file, Backend backend, DType dtype, Activations activations) throws IOException {
         try (SafetensorsFile st = SafetensorsFile.open(file)) {
-            return load(st, backend, dtype, activations, Map.of());
+            return load(st, description(st), backend, dtype, activations, Map.of());
         }
     }
 
     /**
-     * The model of an open file whose tensors are its parameters plus exactly {@code others} (name to file
-     * shape; a checkpoint's), all checked before the model is built.
+     * The model of an open file, described by {@code d} (its parsed description, so a caller that needs it
+     * too parses it once), whose tensors are its parameters plus exactly {@code others} (name to file shape;
+     * a checkpoint's), all checked before the model is built.
      */
-    static Mlp load(SafetensorsFile st, Backend backend, DType dtype, Activations activations,
+    static Mlp load(SafetensorsFile st, ModelDescription d, Backend backend, DType dtype, Activations activations,
                     Map<String, long[]> others) {
-        ModelDescription d = description(st);
         // Shapes first, against the tensors the file really holds: only then does building the model
         // allocate what the description claims.
         Map<String, long[]> expected = expectedTensors(st.source(), d, activations);
