@@ -188,7 +188,7 @@ public final class DenseLayer implements Layer {
 
     @Override
     public void forward(Tensor input, Tensor preActivation, Tensor output) {
-        Operands.on(this + ": input", weight.backend(), weight.dtype(), input);
+        Operands.on(this, ": input", weight.backend(), weight.dtype(), input);
         if (input.cols() != inputSize()) {
             throw new ShapeMismatchException(this + ": input: expected shape (batch, " + inputSize()
                     + "), got " + input.shape());

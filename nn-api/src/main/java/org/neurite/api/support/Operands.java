@@ -91,8 +91,16 @@ public final class Operands {
      * @throws BackendMismatchException naming {@code name}, what was expected and what came
      */
     public static void on(String name, Backend backend, DType dtype, Tensor t) {
+        on(name, "", backend, dtype, t);
+    }
+
+    /**
+     * As {@link #on(String, Backend, DType, Tensor)} for the argument {@code name} of {@code owner} (for
+     * example a layer), whose text is built only for the message: a check on every call allocates nothing.
+     */
+    public static void on(Object owner, String name, Backend backend, DType dtype, Tensor t) {
         if (t.backend() != backend || t.dtype() != dtype) {
-            throw new BackendMismatchException(name + ": expected a " + dtype + " tensor of backend '"
+            throw new BackendMismatchException(owner + name + ": expected a " + dtype + " tensor of backend '"
                     + backend.name() + "', got a " + t.dtype() + " tensor of backend '" + t.backend().name() + "'");
         }
     }
