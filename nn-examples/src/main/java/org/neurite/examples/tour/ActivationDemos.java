@@ -123,7 +123,7 @@ final class ActivationDemos {
         List<String> names = new ArrayList<>(List.of("ReLU"));
         List<Double> dead = new ArrayList<>(List.of(100 * reluDead));
         catalogue.find("leaky_relu(alpha=0.01)").ifPresent(leaky -> {
-            leaky.forward(zt, a); // the same buffers again: a forward pass allocates nothing
+            leaky.forward(zt, a); // the same tensors again: the caller owns the output and reuses it
             double leakyDead = Stats.fractionZero(a.toDoubleArray()[0]);
             ctx.printf("Leaky ReLU dead neurons: %s   (alpha=0.01: the leak keeps every output non-zero)%n",
                     Fmt.percent(leakyDead));
