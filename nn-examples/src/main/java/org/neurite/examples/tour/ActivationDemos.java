@@ -1,10 +1,16 @@
 package org.neurite.examples.tour;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.neurite.api.Activation;
+import org.neurite.api.Backend;
+import org.neurite.api.DType;
+import org.neurite.api.Tensor;
+import org.neurite.core.ActivationTable;
 
 /**
  * The small experiments of the activation section, each printing what Neurite computes where the
@@ -22,22 +28,31 @@ final class ActivationDemos {
 
     private final TourContext ctx;
     private final Catalogue catalogue;
+    private final Backend backend;
+    private final DType dtype;
 
     ActivationDemos(TourContext ctx, Catalogue catalogue) {
         this.ctx = ctx;
         this.catalogue = catalogue;
+        this.backend = ctx.backend();
+        this.dtype = ctx.dtype();
     }
 
     /** The sigmoid as a probability, and its stability at +-1000. */
     void sigmoidProbabilities() {
         catalogue.find("sigmoid").ifPresent(sigmoid -> {
-            double[] p = ctx.apply(sigmoid, KEY_POINTS);
+            // An activation maps a tensor into a caller-owned tensor of the same shape: here one (1, 5) row.
+            Tensor scores = backend.fromRows(dtype, new double[][] {KEY_POINTS});
+            Tensor p = backend.zeros(dtype, scores.shape());
+            sigmoid.forward(scores, p);
             for (int i = 0; i < KEY_POINTS.length; i++) {
-                ctx.printf("score=%+.1f -> P(positive)=%.3f%n", KEY_POINTS[i], p[i]);
+                ctx.printf("score=%+.1f -> P(positive)=%.3f%n", KEY_POINTS[i], p.get(0, i));
             }
-            double[] extreme = ctx.apply(sigmoid, new double[] {-1000, 1000});
+            Tensor extreme = backend.fromRows(dtype, new double[][] {{-1000, 1000}});
+            sigmoid.forward(extreme, extreme); // in place: an activation's out may be its z
             ctx.printf("sigmoid(-1000) = %s, sigmoid(+1000) = %s: finite, no overflow (the tutorial's first "
-                    + "sigmoid, 1/(1+exp(-z)), computes exp(1000) and overflows)%n", extreme[0], extreme[1]);
+                    + "sigmoid, 1/(1+exp(-z)), computes exp(1000) and overflows)%n", extreme.get(0, 0),
+                    extreme.get(0, 1));
         });
     }
 
@@ -48,8 +63,10 @@ final class ActivationDemos {
         if (sigmoid.isEmpty() || tanh.isEmpty()) {
             return;
         }
-        double[] ds = ctx.derivative(sigmoid.get(), KEY_POINTS);
-        double[] dt = ctx.derivative(tanh.get(), KEY_POINTS);
+        // Each activation's value and derivative (its own backward pass) at the points, on the tour's backend.
+        ActivationTable table = ActivationTable.evaluate(ctx.activations(), backend, dtype, KEY_POINTS);
+        double[] ds = table.entries().get(sigmoid.get().name()).derivative();
+        double[] dt = table.entries().get(tanh.get().name()).derivative();
         for (int i = 0; i < KEY_POINTS.length; i++) {
             ctx.printf("z=%+d  sigmoid'=%.4f  tanh'=%.4f%n", (int) KEY_POINTS[i], ds[i], dt[i]);
         }
@@ -63,7 +80,12 @@ final class ActivationDemos {
             return;
         }
         double[] batch = Stats.randn(ctx.random(42), 1000 * 64);
-        double[] out = TourContext.values(ctx.apply(relu.get(), ctx.tensor(1000, 64, batch)));
+        Tensor z = backend.zeros(dtype, 1000, 64);
+        z.assign(batch); // row-major, as randn(1000, 64) fills it
+        Tensor a = backend.zeros(dtype, z.shape());
+        relu.get().forward(z, a);
+        double[] out = new double[1000 * 64];
+        a.copyTo(out);
         double sparsity = Stats.fractionZero(out);
         ctx.printf("Sparsity of ReLU activations: %s   (a 1000 x 64 batch of N(0, 1), java.util.Random(%d))%n",
                 Fmt.percent(sparsity), ctx.seedFor(42));
@@ -72,8 +94,8 @@ final class ActivationDemos {
                 List.of("z"), List.of(batch), 64, -4, 4);
         // The exact zeros are a series of their own: in one series they would share the bin [0, 0.125) with the
         // small positive outputs, and the tall bar would not be the zeros the title counts.
-        double[] zeros = java.util.Arrays.stream(out).filter(v -> v == 0.0).toArray();
-        double[] positive = java.util.Arrays.stream(out).filter(v -> v != 0.0).toArray();
+        double[] zeros = Arrays.stream(out).filter(v -> v == 0.0).toArray();
+        double[] positive = Arrays.stream(out).filter(v -> v != 0.0).toArray();
         JFreeChart after = Charts.histogram("After ReLU: " + Fmt.percent(sparsity) + " exactly zero", "relu(z)",
                 "count", List.of("relu(z) = 0 (" + zeros.length + ")", "relu(z) > 0 (" + positive.length + ")"),
                 List.of(zeros, positive), 64, -4, 4);
@@ -92,13 +114,17 @@ final class ActivationDemos {
         for (int i = 0; i < z.length; i++) {
             z[i] -= 1.5;
         }
-        double reluDead = Stats.fractionZero(ctx.apply(relu.get(), z));
+        Tensor zt = backend.fromRows(dtype, new double[][] {z});
+        Tensor a = backend.zeros(dtype, zt.shape());
+        relu.get().forward(zt, a);
+        double reluDead = Stats.fractionZero(a.toDoubleArray()[0]);
         ctx.printf("ReLU dead neurons: %s   (z = randn(10000) - 1.5, java.util.Random(%d); the tutorial's comment "
                 + "says ~82%%)%n", Fmt.percent(reluDead), ctx.seedFor(0));
         List<String> names = new ArrayList<>(List.of("ReLU"));
         List<Double> dead = new ArrayList<>(List.of(100 * reluDead));
         catalogue.find("leaky_relu(alpha=0.01)").ifPresent(leaky -> {
-            double leakyDead = Stats.fractionZero(ctx.apply(leaky, z));
+            leaky.forward(zt, a); // the same tensors again: the caller owns the output and reuses it
+            double leakyDead = Stats.fractionZero(a.toDoubleArray()[0]);
             ctx.printf("Leaky ReLU dead neurons: %s   (alpha=0.01: the leak keeps every output non-zero)%n",
                     Fmt.percent(leakyDead));
             names.add("Leaky ReLU (alpha=0.01)");
@@ -114,7 +140,10 @@ final class ActivationDemos {
     void seluStatistics() {
         catalogue.find("selu").ifPresent(selu -> {
             double[] x = Stats.randn(ctx.random(42), 10_000);
-            double[] y = ctx.apply(selu, x);
+            Tensor z = backend.fromRows(dtype, new double[][] {x});
+            Tensor a = backend.zeros(dtype, z.shape());
+            selu.forward(z, a);
+            double[] y = a.toDoubleArray()[0];
             ctx.printf("Input: mean=%.4f, std=%.4f   (randn(10000), java.util.Random(%d))%n", Stats.mean(x),
                     Stats.std(x), ctx.seedFor(42));
             ctx.printf("SELU: mean=%.4f, std=%.4f   (the tutorial's comment says mean~-0.08, std~0.96)%n",
@@ -130,13 +159,17 @@ final class ActivationDemos {
             return;
         }
         Optional<Activation> approx = catalogue.find("gelu_tanh");
-        double[] z = {-2, -0.5, 0, 0.5, 2};
-        double[] g = ctx.apply(gelu.get(), z);
-        double[] t = approx.map(a -> ctx.apply(a, z)).orElse(null);
-        double[] r = ctx.apply(relu.get(), z);
-        for (int i = 0; i < z.length; i++) {
-            ctx.printf("z=%+.1f GELU=%+.4f %sReLU=%.4f%n", z[i], g[i],
-                    t == null ? "" : String.format(java.util.Locale.ROOT, "GELU(tanh)=%+.4f ", t[i]), r[i]);
+        double[] points = {-2, -0.5, 0, 0.5, 2};
+        Tensor z = backend.fromRows(dtype, new double[][] {points});
+        Tensor g = backend.zeros(dtype, z.shape());
+        Tensor t = backend.zeros(dtype, z.shape());
+        Tensor r = backend.zeros(dtype, z.shape());
+        gelu.get().forward(z, g);
+        approx.ifPresent(a -> a.forward(z, t));
+        relu.get().forward(z, r);
+        for (int i = 0; i < points.length; i++) {
+            ctx.printf("z=%+.1f GELU=%+.4f %sReLU=%.4f%n", points[i], g.get(0, i), approx.isEmpty() ? ""
+                    : String.format(Locale.ROOT, "GELU(tanh)=%+.4f ", t.get(0, i)), r.get(0, i));
         }
         ctx.println("GELU leaks a slight negative signal below 0 and gates down small positives.");
     }
@@ -145,7 +178,8 @@ final class ActivationDemos {
     void swishGradient() {
         catalogue.find("silu").ifPresent(silu -> {
             double[] z = {-2, -0.5, 0, 1, 3};
-            double[] d = ctx.derivative(silu, z);
+            double[] d = ActivationTable.evaluate(ctx.activations(), backend, dtype, z).entries().get(silu.name())
+                    .derivative();
             ctx.println("Swish gradient at key points:");
             for (int i = 0; i < z.length; i++) {
                 ctx.printf("  z=%+.1f swish'=%+.4f%n", z[i], d[i]);
@@ -157,7 +191,11 @@ final class ActivationDemos {
     void softmax() {
         catalogue.find("softmax").ifPresent(softmax -> {
             double[] logits = {2.0, 1.0, 0.1, -0.5, 3.5};
-            double[] p = ctx.apply(softmax, logits);
+            // Softmax works on rows: each row of the (1, 5) batch becomes a probability distribution.
+            Tensor z = backend.fromRows(dtype, new double[][] {logits});
+            Tensor probabilities = backend.zeros(dtype, z.shape());
+            softmax.forward(z, probabilities);
+            double[] p = probabilities.toDoubleArray()[0];
             ctx.println("Logits -> Softmax probabilities:");
             List<String> classes = new ArrayList<>();
             double sum = 0;
@@ -176,9 +214,11 @@ final class ActivationDemos {
     /** Softplus where the tutorial's clipped version goes wrong. */
     void softplusAtLargeInputs() {
         catalogue.find("softplus").ifPresent(softplus -> {
-            double[] z = {-100, 20, 100, 1000};
-            double[] y = ctx.apply(softplus, z);
-            ctx.printf("softplus(-100) = %.4g, softplus(20) = %.4f, softplus(100) = %.4f, softplus(1000) = %.4f%n",
+            Tensor z = backend.fromRows(dtype, new double[][] {{-100, 20, 100, 1000}});
+            Tensor a = backend.zeros(dtype, z.shape());
+            softplus.forward(z, a);
+            double[] y = a.toDoubleArray()[0];
+            ctx.printf("softplus(-100) = %.4g, softplus(20) = %.4f,%nsoftplus(100) = %.4f, softplus(1000) = %.4f%n",
                     y[0], y[1], y[2], y[3]);
             ctx.println("(the tutorial's softplus clips z at 20, so it returns about 20 for both 100 and 1000)");
         });
@@ -188,24 +228,28 @@ final class ActivationDemos {
     void sideBySide() {
         ctx.printf("%-30s", "Function");
         for (double v : KEY_POINTS) {
-            ctx.printf(" %8s", String.format(java.util.Locale.ROOT, "z=%+.0f", v));
+            ctx.printf(" %8s", String.format(Locale.ROOT, "z=%+.0f", v));
         }
         ctx.println();
         ctx.println("-".repeat(30 + 9 * KEY_POINTS.length));
+        // One input row and one output row, reused by every activation.
+        Tensor z = backend.fromRows(dtype, new double[][] {KEY_POINTS});
+        Tensor a = backend.zeros(dtype, z.shape());
         for (String name : TABLE) {
-            catalogue.find(name).ifPresent(this::tableRow);
+            catalogue.find(name).ifPresent(f -> tableRow(f, z, a));
         }
         ctx.activations().factories().forEach((name, factory) -> {
             if (!TABLE.contains(name) && !name.equals("linear") && factory.elementwise()) {
-                tableRow(ctx.activations().get(name));
+                tableRow(ctx.activations().get(name), z, a);
             }
         });
     }
 
-    private void tableRow(Activation a) {
-        ctx.printf("%-30s", Catalogue.displayWithParameters(a));
-        for (double v : ctx.apply(a, KEY_POINTS)) {
-            ctx.printf(" %+8.3f", v);
+    private void tableRow(Activation f, Tensor z, Tensor a) {
+        f.forward(z, a);
+        ctx.printf("%-30s", Catalogue.displayWithParameters(f));
+        for (int i = 0; i < a.cols(); i++) {
+            ctx.printf(" %+8.3f", a.get(0, i));
         }
         ctx.println();
     }

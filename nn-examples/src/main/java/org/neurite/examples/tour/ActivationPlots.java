@@ -4,9 +4,12 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.neurite.api.Activation;
+import org.neurite.api.Backend;
+import org.neurite.api.Tensor;
 
 /**
  * The activation section's line charts: one figure per activation with its derivative, and the tutorial's
@@ -50,10 +53,10 @@ final class ActivationPlots {
         }
         Activation a = found.get();
         double[] z = Grid.linspace(lo, hi, POINTS);
-        double[] d = ctx.derivative(a, z);
+        double[] d = derivative(ctx, a, z);
         double[] max = derivativeMax(ctx, a, z, d);
         List<Charts.Curve> curves = List.of(
-                Charts.Curve.of(a.name() + "(z)", z, ctx.apply(a, z), 0).width(2.5f),
+                Charts.Curve.of(a.name() + "(z)", z, values(ctx, a, z), 0).width(2.5f),
                 Charts.Curve.of(a.name() + "'(z) [max=" + Fmt.num(max[1], 4) + " at z=" + Fmt.num(max[0], 2) + "]", z,
                         d, 1).dashed());
         String title = Catalogue.displayWithParameters(a) + " and Its Derivative";
@@ -79,7 +82,7 @@ final class ActivationPlots {
             }
         }
         double[] result = {z[best], d[best]};
-        java.util.function.DoubleUnaryOperator f = x -> ctx.derivative(a, new double[] {x})[0];
+        DoubleUnaryOperator f = x -> derivative(ctx, a, new double[] {x})[0];
         double lo = z[Math.max(0, best - 1)];
         double hi = z[Math.min(z.length - 1, best + 1)];
         double golden = (Math.sqrt(5) - 1) / 2;
@@ -119,13 +122,37 @@ final class ActivationPlots {
         double[] z = Grid.linspace(lo, hi, POINTS);
         List<Charts.Curve> curves = new ArrayList<>();
         for (Line line : lines) {
-            catalogue.find(line.spec()).ifPresent(a -> curves.add(new Charts.Curve(line.label(), z, ctx.apply(a, z),
+            catalogue.find(line.spec()).ifPresent(a -> curves.add(new Charts.Curve(line.label(), z, values(ctx, a, z),
                     line.colour(), line.style(), line.width())));
         }
         if (curves.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(Charts.withAxes(Charts.lines(title, "z", "value", curves, RectangleAnchor.TOP_LEFT)));
+    }
+
+    /** {@code f(z)} at every point of {@code z}, for a curve: one {@code (1, n)} row through {@code forward}. */
+    static double[] values(TourContext ctx, Activation f, double[] z) {
+        Tensor zt = ctx.backend().fromRows(ctx.dtype(), new double[][] {z});
+        Tensor a = ctx.backend().zeros(ctx.dtype(), zt.shape());
+        f.forward(zt, a);
+        return a.toDoubleArray()[0];
+    }
+
+    /**
+     * {@code f'(z)} at every point, for a curve: the activation's own {@code backward} with an incoming gradient
+     * of ones (for an element-wise function, {@code 1 · f'(z)}).
+     */
+    static double[] derivative(TourContext ctx, Activation f, double[] z) {
+        Backend backend = ctx.backend();
+        Tensor zt = backend.fromRows(ctx.dtype(), new double[][] {z});
+        Tensor a = backend.zeros(ctx.dtype(), zt.shape());
+        f.forward(zt, a);
+        Tensor ones = backend.zeros(ctx.dtype(), zt.shape());
+        backend.map(ones, v -> 1.0, ones);
+        Tensor grad = backend.zeros(ctx.dtype(), zt.shape());
+        f.backward(zt, a, ones, grad);
+        return grad.toDoubleArray()[0];
     }
 
     /** Writes the available panels side by side as one figure {@code width} x 400; nothing if none is. */

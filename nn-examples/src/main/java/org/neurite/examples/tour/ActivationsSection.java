@@ -24,6 +24,11 @@ final class ActivationsSection implements Section {
     }
 
     @Override
+    public Part part() {
+        return Part.NEURON;
+    }
+
+    @Override
     public String description() {
         return "Each activation with its derivative, the side-by-side table, ReLU sparsity, dead neurons, SELU "
                 + "statistics, GELU versus ReLU, softmax bars.";

@@ -26,6 +26,11 @@ final class CollapseSection implements Section {
     }
 
     @Override
+    public Part part() {
+        return Part.NEURON;
+    }
+
+    @Override
     public String description() {
         return "Five linear layers against their single combined matrix, with the largest difference.";
     }
@@ -41,11 +46,13 @@ final class CollapseSection implements Section {
         double[] x = Stats.randn(random, INPUT);
 
         // Five layers without activation (linear, bias 0), as the tutorial's W5 @ (W4 @ (... W1 @ x)).
-        MlpBuilder deepBuilder = ctx.mlp().input(INPUT);
+        MlpBuilder deepBuilder = Mlp.builder().backend(ctx.backend()).dtype(ctx.dtype())
+                .activations(ctx.activations()).input(INPUT);
         for (double[][] wi : w) {
             deepBuilder.dense("linear", wi, new double[wi.length]);
         }
-        double[] deep = deepBuilder.build().predict(x);
+        Mlp fiveLayers = deepBuilder.build();
+        double[] deep = fiveLayers.predict(x);
 
         // W_combined = W5 @ W4 @ W3 @ W2 @ W1, multiplied on the backend.
         Backend backend = ctx.backend();
@@ -55,7 +62,8 @@ final class CollapseSection implements Section {
             backend.matmul(backend.fromRows(ctx.dtype(), w[i]), false, combined, false, next);
             combined = next;
         }
-        Mlp single = ctx.mlp().input(INPUT).dense("linear", combined.toDoubleArray(), new double[OUTPUT]).build();
+        Mlp single = Mlp.builder().backend(ctx.backend()).dtype(ctx.dtype()).activations(ctx.activations())
+                .input(INPUT).dense("linear", combined.toDoubleArray(), new double[OUTPUT]).build();
         double[] one = single.predict(x);
 
         double diff = 0;

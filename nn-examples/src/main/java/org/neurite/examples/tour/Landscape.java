@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.neurite.core.ForwardTrace;
-import org.neurite.core.Mlp;
 
 /**
  * A network's output over a square grid of 2-D inputs (its "decision landscape"), shared by the landscape
@@ -20,9 +19,8 @@ import org.neurite.core.Mlp;
  */
 record Landscape(Grid grid, double[][] field, int regions) {
 
-    /** Evaluates {@code mlp} (2 inputs, 1 output) at every point of {@code grid}, as one batch. */
-    static Landscape of(Mlp mlp, Grid grid) {
-        ForwardTrace trace = mlp.trace(grid.points());
+    /** The landscape of a network (2 inputs, 1 output) from its trace on {@code grid.points()}, one batch. */
+    static Landscape of(Grid grid, ForwardTrace trace) {
         List<ForwardTrace.Step> steps = trace.steps();
         int points = trace.input().length;
         Set<String> patterns = new HashSet<>();

@@ -1,6 +1,7 @@
 package org.neurite.examples.tour;
 
 import java.util.Random;
+import org.neurite.api.Backend;
 import org.neurite.api.Tensor;
 import org.neurite.core.DenseLayer;
 import org.neurite.core.init.Initializers;
@@ -24,6 +25,11 @@ final class LayersSection implements Section {
     }
 
     @Override
+    public Part part() {
+        return Part.NETWORK;
+    }
+
+    @Override
     public String description() {
         return "Two dense layers' shapes and parameters, and a forward pass through both.";
     }
@@ -41,19 +47,21 @@ final class LayersSection implements Section {
         ctx.println("(Weights are randn * sqrt(2 / n_in): He (Kaiming) normal; the tutorial's comment calls it "
                 + "Xavier. Neurite's bias is a (1, n) row, added to every row of a batch.)");
 
-        Tensor x = ctx.tensor(1, X.length, X);
-        Tensor z1 = ctx.backend().zeros(ctx.dtype(), 1, layer1.outputSize());
-        Tensor h = ctx.backend().zeros(ctx.dtype(), 1, layer1.outputSize());
-        Tensor z2 = ctx.backend().zeros(ctx.dtype(), 1, layer2.outputSize());
-        Tensor y = ctx.backend().zeros(ctx.dtype(), 1, layer2.outputSize());
+        // One input is a (1, 3) batch; each layer writes its z and a into tensors the caller owns.
+        Backend backend = ctx.backend();
+        Tensor x = backend.fromRows(ctx.dtype(), new double[][] {X});
+        Tensor z1 = backend.zeros(ctx.dtype(), 1, layer1.outputSize());
+        Tensor h = backend.zeros(ctx.dtype(), 1, layer1.outputSize());
+        Tensor z2 = backend.zeros(ctx.dtype(), 1, layer2.outputSize());
+        Tensor y = backend.zeros(ctx.dtype(), 1, layer2.outputSize());
         layer1.forward(x, z1, h);
         layer2.forward(h, z2, y);
 
         ctx.println();
         ctx.println("=== Forward Pass ===");
         ctx.printf("Input: %s%n", Fmt.vec(X, 1));
-        ctx.printf("After Layer 1: %s (ReLU applied)%n", Fmt.vec(TourContext.values(h), 4));
-        ctx.printf("After Layer 2: %s (Sigmoid applied)%n", Fmt.vec(TourContext.values(y), 4));
+        ctx.printf("After Layer 1: %s (ReLU applied)%n", Fmt.vec(h.toDoubleArray()[0], 4));
+        ctx.printf("After Layer 2: %s (Sigmoid applied)%n", Fmt.vec(y.toDoubleArray()[0], 4));
         ctx.printf("%nTotal network parameters: %d%n", layer1.parameterCount() + layer2.parameterCount());
     }
 

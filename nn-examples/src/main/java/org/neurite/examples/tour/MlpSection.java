@@ -1,6 +1,7 @@
 package org.neurite.examples.tour;
 
 import org.neurite.core.Mlp;
+import org.neurite.core.init.Initializers;
 
 /**
  * "Putting It Together: Multi-Layer Perceptron": the tutorial's [2, 4, 3, 1] network, its summary and its
@@ -19,18 +20,31 @@ final class MlpSection implements Section {
     }
 
     @Override
+    public Part part() {
+        return Part.NETWORK;
+    }
+
+    @Override
     public String description() {
         return "The [2, 4, 3, 1] MLP's summary and its outputs on the XOR inputs.";
     }
 
     @Override
     public void run(TourContext ctx) {
-        Mlp mlp = TutorialMlp.reluSigmoid(ctx, ctx.seedFor(42), 2, 4, 3, 1);
+        // The tutorial's MLP([2, 4, 3, 1]): ReLU hidden layers, a sigmoid output, weights drawn in order from
+        // one seeded source with the tutorial's scheme (TutorialMlp.INIT_NOTE), biases 0.
+        Mlp mlp = Mlp.builder().backend(ctx.backend()).dtype(ctx.dtype()).activations(ctx.activations())
+                .seed(ctx.seedFor(42))
+                .input(2)
+                .dense(4, "relu", Initializers.heNormal())
+                .dense(3, "relu", Initializers.heNormal())
+                .dense(1, "sigmoid", Initializers.lecunNormal())
+                .build();
         ctx.out().print(mlp.summary());
         ctx.println(TutorialMlp.INIT_NOTE);
         ctx.println();
         ctx.println("=== Forward Pass on XOR Data ===");
-        double[][] y = mlp.predict(XorSection.INPUTS);
+        double[][] y = mlp.predict(XorSection.INPUTS); // one row per input
         for (int i = 0; i < y.length; i++) {
             ctx.printf("Input: %s -> Output: %.4f%n", Fmt.ints(XorSection.INPUTS[i]), y[i][0]);
         }

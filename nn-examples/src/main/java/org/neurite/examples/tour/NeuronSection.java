@@ -25,6 +25,11 @@ final class NeuronSection implements Section {
     }
 
     @Override
+    public Part part() {
+        return Part.NEURON;
+    }
+
+    @Override
     public String description() {
         return "A single neuron: weighted sum, output, response surface (neuron_response.png), the exercise "
                 + "and the ReLU variant.";
@@ -35,7 +40,7 @@ final class NeuronSection implements Section {
         // np.random.randn(2) * 0.5, bias 0: the tutorial's Neuron(n_inputs=2, activation='sigmoid').
         double[] w = new double[2];
         Initializers.normal(0.5).fill(w, 2, 1, ctx.random(42));
-        Neuron neuron = ctx.neuron(w, 0.0, "sigmoid");
+        Neuron neuron = Neuron.of(ctx.backend(), ctx.dtype(), w, 0.0, "sigmoid");
         ctx.printf("Weights: %s   (randn(2) * 0.5, java.util.Random(%d))%n", Fmt.vec(neuron.weights(), 4),
                 ctx.seedFor(42));
         ctx.printf("Bias: %s%n", Fmt.num(neuron.bias(), 1));
@@ -43,10 +48,11 @@ final class NeuronSection implements Section {
         ctx.printf("Weighted sum: %.4f%n", neuron.weightedSum(INPUT));
         ctx.printf("Output (after sigmoid): %.4f%n", neuron.forward(INPUT));
 
+        // The whole 100 x 100 grid goes through the neuron as one batch of 10000 inputs.
         Grid grid = Grid.square(-3, 3, 100);
         double[][] surface = grid.field(neuron.forward(grid.points()));
-        ctx.printf("%nResponse surface: 100 x 100 grid over [-3, 3]^2, one batch of 10000 inputs; "
-                + "outputs from %.4f to %.4f%n", Stats.min(surface), Stats.max(surface));
+        ctx.printf("%nResponse surface: 100 x 100 grid over [-3, 3]^2, one batch of 10000 inputs;%n"
+                + "  outputs from %.4f to %.4f%n", Stats.min(surface), Stats.max(surface));
         ctx.figure("neuron_response.png", "The random sigmoid neuron's output over the input plane.",
                 Charts.render(800, 600, surfaceChart("Single Neuron Response Surface (Sigmoid)", grid, surface)));
         ctx.println("The neuron creates a LINEAR decision boundary");
@@ -58,8 +64,8 @@ final class NeuronSection implements Section {
 
     /** The exercise: the same plane with weights [2, -1] and bias 0.5, under sigmoid and under ReLU. */
     private void exercise(TourContext ctx, Grid grid, Neuron random) {
-        Neuron sigmoid = ctx.neuron(EXERCISE_WEIGHTS, EXERCISE_BIAS, "sigmoid");
-        Neuron relu = ctx.neuron(EXERCISE_WEIGHTS, EXERCISE_BIAS, "relu");
+        Neuron sigmoid = Neuron.of(ctx.backend(), ctx.dtype(), EXERCISE_WEIGHTS, EXERCISE_BIAS, "sigmoid");
+        Neuron relu = Neuron.of(ctx.backend(), ctx.dtype(), EXERCISE_WEIGHTS, EXERCISE_BIAS, "relu");
         ctx.printf("%n--- Exercise: weights %s, bias %s ---%n", Fmt.vec(EXERCISE_WEIGHTS, 1),
                 Fmt.num(EXERCISE_BIAS, 1));
         ctx.println("Decision boundary (z = 0): " + boundary(sigmoid));

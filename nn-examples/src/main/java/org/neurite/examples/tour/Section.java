@@ -21,4 +21,43 @@ public interface Section {
 
     /** Prints the section and writes its figures. */
     void run(TourContext context);
+
+    /**
+     * The part of the tutorial the section belongs to, under which {@code index.html} lists it. The default
+     * is {@link Part#LEARNING}: the sections after the forward-pass tutorial are about training.
+     */
+    default Part part() {
+        return Part.LEARNING;
+    }
+
+    /**
+     * The tour's parts, after the tutorial's own headings: the neuron and its activations up to the XOR fix
+     * ("The Artificial Neuron" to "Fixing XOR with Non-Linearity"), then layers and the MLP ("Layers: Input,
+     * Hidden, Output" to "Testing the MLP on Simple Data"), then what its "What's Next" announces, "Part 3:
+     * How Neural Networks Learn".
+     */
+    enum Part {
+        /** The neuron, weights and biases, activation functions and why non-linearity matters. */
+        NEURON("The neuron: weights, biases, activations and non-linearity"),
+        /** Dense layers, forward propagation and the multi-layer perceptron, untrained. */
+        NETWORK("Layers, forward propagation and the multi-layer perceptron"),
+        /** Losses, gradient descent, backpropagation and training. */
+        LEARNING("How neural networks learn");
+
+        private final String title;
+
+        Part(String title) {
+            this.title = title;
+        }
+
+        /** The part's title, without its number. */
+        public String title() {
+            return title;
+        }
+
+        /** The part's number, from 1. */
+        public int number() {
+            return ordinal() + 1;
+        }
+    }
 }

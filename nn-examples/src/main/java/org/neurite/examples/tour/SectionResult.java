@@ -1,6 +1,7 @@
 package org.neurite.examples.tour;
 
 import java.util.List;
+import java.util.Objects;
 import org.neurite.api.Stability;
 
 /**
@@ -8,14 +9,16 @@ import org.neurite.api.Stability;
  * {@code index.html}.
  *
  * @param title the section's title
+ * @param part the part of the tutorial it belongs to
  * @param text everything the section printed
  * @param figures the figures it wrote, in order
  */
 @Stability(Stability.Status.EXPERIMENTAL)
-public record SectionResult(String title, String text, List<Figure> figures) {
+public record SectionResult(String title, Section.Part part, String text, List<Figure> figures) {
 
     /** Copies the figure list. */
     public SectionResult {
+        Objects.requireNonNull(part, "part");
         figures = List.copyOf(figures);
     }
 

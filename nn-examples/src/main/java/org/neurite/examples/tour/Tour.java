@@ -11,8 +11,8 @@ import org.neurite.api.Stability;
 
 /**
  * The whole tutorial in order: runs every {@link Section}, then writes {@code tour.txt} (everything
- * printed) and {@code index.html} (the figures in order under their section titles, with each section's
- * text) into the output folder.
+ * printed) and {@code index.html} (the sections under their {@linkplain Section#part() parts}, each
+ * section's text with its figures where it made them) into the output folder.
  */
 @Stability(Stability.Status.EXPERIMENTAL)
 public final class Tour {

@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,7 +20,6 @@ import org.neurite.api.Activations;
 import org.neurite.api.Backend;
 import org.neurite.api.DType;
 import org.neurite.api.Stability;
-import org.neurite.api.Tensor;
 import org.neurite.core.MlpBuilder;
 import org.neurite.core.Neuron;
 import org.neurite.examples.tour.SectionResult.Figure;
@@ -29,7 +27,8 @@ import org.neurite.examples.tour.SectionResult.Figure;
 /**
  * What every section computes with and writes to: the backend and dtype, the seed, the output folder, and
  * the printed text, which goes to the console and is kept per section for {@code tour.txt} and
- * {@code index.html}.
+ * {@code index.html}. While a section runs, {@link #out()} wraps any line longer than
+ * {@link WrappingWriter#WIDTH} columns at word boundaries, so that no printed line is longer.
  *
  * <p><b>Random numbers.</b> Java has no numpy, so the tour draws from {@link java.util.Random}: normal
  * samples are {@link Random#nextGaussian()}, in the order numpy's {@code randn} fills an array (row-major).
@@ -84,15 +83,22 @@ public final class TourContext {
     public SectionResult run(Section section) {
         StringWriter text = new StringWriter();
         console.print(heading(section.title()));
-        out = new PrintWriter(new Tee(console, text));
+        WrappingWriter wrapped = new WrappingWriter(new Tee(console, text));
+        out = new PrintWriter(wrapped);
         figures = new ArrayList<>();
         try {
             section.run(this);
         } finally {
             out.flush();
+            try {
+                wrapped.finishLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot print", e);
+            }
+            out.flush();
             out = console;
         }
-        return new SectionResult(section.title(), text.toString(), figures);
+        return new SectionResult(section.title(), section.part(), text.toString(), figures);
     }
 
     /** The heading printed before a section, also in {@code tour.txt}. */
@@ -172,46 +178,6 @@ public final class TourContext {
         return Neuron.of(backend, dtype, weights, bias, activation);
     }
 
-    /** A new {@code (rows, cols)} tensor holding {@code rowMajor}. */
-    public Tensor tensor(int rows, int cols, double[] rowMajor) {
-        Tensor t = backend.zeros(dtype, rows, cols);
-        t.assign(rowMajor);
-        return t;
-    }
-
-    /** Every element of {@code t}, row-major. */
-    public static double[] values(Tensor t) {
-        double[] v = new double[t.rows() * t.cols()];
-        t.copyTo(v);
-        return v;
-    }
-
-    /** {@code f(z)} for a batch tensor, as a new tensor. */
-    public Tensor apply(Activation f, Tensor z) {
-        Tensor a = backend.zeros(dtype, z.shape());
-        f.forward(z, a);
-        return a;
-    }
-
-    /** {@code f(z)} at every point of {@code z}, computed as one {@code (1, n)} row on the backend. */
-    public double[] apply(Activation f, double[] z) {
-        return values(apply(f, tensor(1, z.length, z)));
-    }
-
-    /**
-     * {@code f'(z)} at every point, from the activation's own backward pass with an upstream gradient of
-     * ones (for an element-wise function, {@code 1 · f'(z)}).
-     */
-    public double[] derivative(Activation f, double[] z) {
-        Tensor zt = tensor(1, z.length, z);
-        Tensor a = apply(f, zt);
-        double[] ones = new double[z.length];
-        Arrays.fill(ones, 1.0);
-        Tensor grad = backend.zeros(dtype, zt.shape());
-        f.backward(zt, a, tensor(1, z.length, ones), grad);
-        return values(grad);
-    }
-
     /** Writes {@code image} as {@code fileName} in the output folder and records it for {@code index.html}. */
     void figure(String fileName, String caption, BufferedImage image) {
         Path file = outDir.resolve(fileName);
@@ -222,8 +188,18 @@ public final class TourContext {
         } catch (IOException e) {
             throw new UncheckedIOException("figure: cannot write " + file, e);
         }
-        figures.add(new Figure(fileName, caption, image.getWidth(), image.getHeight()));
-        printf("[figure] %s (%dx%d): %s%n", fileName, image.getWidth(), image.getHeight(), caption);
+        Figure figure = new Figure(fileName, caption, image.getWidth(), image.getHeight());
+        figures.add(figure);
+        println(figureLine(figure));
+    }
+
+    /**
+     * The line a section prints where it writes {@code figure}, {@code [figure] name (WxH): caption}, before
+     * wrapping; {@link IndexPage} finds it in the text to put the image there.
+     */
+    static String figureLine(Figure figure) {
+        return String.format(Locale.ROOT, "[figure] %s (%dx%d): %s", figure.fileName(), figure.width(),
+                figure.height(), figure.caption());
     }
 
     /** Writes to the console and to a section's text at once. */

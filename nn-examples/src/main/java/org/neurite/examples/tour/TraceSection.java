@@ -25,6 +25,11 @@ final class TraceSection implements Section {
     }
 
     @Override
+    public Part part() {
+        return Part.NETWORK;
+    }
+
+    @Override
     public String description() {
         return "The forward pass traced layer by layer, with its dimension check.";
     }
@@ -32,7 +37,9 @@ final class TraceSection implements Section {
     @Override
     public void run(TourContext ctx) {
         // W1 = randn(4, 3) * 0.5 then W2 = randn(2, 4) * 0.5 from one source, biases 0.
-        Mlp mlp = ctx.mlp().seed(ctx.seedFor(123)).input(3)
+        Mlp mlp = Mlp.builder().backend(ctx.backend()).dtype(ctx.dtype()).activations(ctx.activations())
+                .seed(ctx.seedFor(123))
+                .input(3)
                 .dense(4, "relu", Initializers.normal(0.5))
                 .dense(2, "sigmoid", Initializers.normal(0.5))
                 .build();

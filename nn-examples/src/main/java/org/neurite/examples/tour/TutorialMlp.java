@@ -10,7 +10,9 @@ import org.neurite.core.init.Initializers;
  * The tutorial's {@code MLP(layer_sizes, activations)} class on Neurite: its initialisation is
  * {@code randn * sqrt(2 / n_in)} for ReLU layers (He normal) and {@code randn * sqrt(1 / n_in)} for the
  * others, which the tutorial calls Xavier but is LeCun normal. Neurite's own default would pick Xavier
- * for sigmoid; the tour keeps the tutorial's scheme so its networks are the tutorial's networks.
+ * for sigmoid; the tour keeps the tutorial's scheme so its networks are the tutorial's networks. The MLP
+ * and landscape sections write their one network each out with {@link Mlp#builder()} in this scheme, as
+ * API examples; the architectures exercise builds three from their sizes here.
  */
 final class TutorialMlp {
 
@@ -31,7 +33,9 @@ final class TutorialMlp {
             throw new IllegalArgumentException("activations: expected " + (sizes.length - 1) + ", got "
                     + activations.size());
         }
-        MlpBuilder b = ctx.mlp().seed(seed).input(sizes[0]);
+        MlpBuilder b = Mlp.builder().backend(ctx.backend()).dtype(ctx.dtype()).activations(ctx.activations())
+                .seed(seed)
+                .input(sizes[0]);
         for (int i = 1; i < sizes.length; i++) {
             String act = activations.get(i - 1);
             Initializer init = act.equals("relu") ? Initializers.heNormal() : Initializers.lecunNormal();

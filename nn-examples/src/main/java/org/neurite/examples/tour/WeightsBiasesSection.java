@@ -27,6 +27,11 @@ final class WeightsBiasesSection implements Section {
     }
 
     @Override
+    public Part part() {
+        return Part.NEURON;
+    }
+
+    @Override
     public String description() {
         return "Sigmoid steepness for w in {0.5, 1, 2, 5} and shift for b in {-3, -1, 0, 1, 3} "
                 + "(weights_biases_effect.png).";
@@ -41,7 +46,7 @@ final class WeightsBiasesSection implements Section {
         ctx.println("=== Weight Effect ===");
         ctx.printf("%-8s %12s %12s %12s   %s%n", "w", "out(x=-1)", "out(x=0)", "out(x=+1)", "width of 0.1 -> 0.9");
         for (int i = 0; i < WEIGHTS.length; i++) {
-            Neuron n = ctx.neuron(new double[] {WEIGHTS[i]}, 0.0, "sigmoid");
+            Neuron n = Neuron.of(ctx.backend(), ctx.dtype(), new double[] {WEIGHTS[i]}, 0.0, "sigmoid");
             double[] y = n.forward(batch);
             byWeight.add(Charts.Curve.of("w = " + WEIGHTS[i], x, y, i));
             ctx.printf("%-8s %12.4f %12.4f %12.4f   %.3f%n", "w = " + WEIGHTS[i], n.forward(new double[] {-1}),
@@ -55,7 +60,7 @@ final class WeightsBiasesSection implements Section {
         ctx.println("=== Bias Effect ===");
         ctx.printf("%-8s %22s%n", "b", "crosses 0.5 at x =");
         for (int i = 0; i < BIASES.length; i++) {
-            Neuron n = ctx.neuron(new double[] {1.0}, BIASES[i], "sigmoid");
+            Neuron n = Neuron.of(ctx.backend(), ctx.dtype(), new double[] {1.0}, BIASES[i], "sigmoid");
             double[] y = n.forward(batch);
             byBias.add(Charts.Curve.of("b = " + (int) BIASES[i], x, y, i));
             ctx.printf("%-8s %+22.3f%n", "b = " + (int) BIASES[i], crossing(x, y, 0.5));

@@ -34,6 +34,11 @@ final class XorSection implements Section {
     }
 
     @Override
+    public Part part() {
+        return Part.NEURON;
+    }
+
+    @Override
     public String description() {
         return "The hand-made ReLU network's XOR table and the original versus hidden space "
                 + "(xor_nonlinearity.png).";
@@ -41,7 +46,12 @@ final class XorSection implements Section {
 
     @Override
     public void run(TourContext ctx) {
-        Mlp xor = ctx.mlp().input(2).dense("relu", W1, B1).dense("linear", W2, B2).build();
+        // The tutorial's hand-made weights, set through the builder: 2 -> 2 (ReLU) -> 1 (linear).
+        Mlp xor = Mlp.builder().backend(ctx.backend()).dtype(ctx.dtype()).activations(ctx.activations())
+                .input(2)
+                .dense("relu", W1, B1)
+                .dense("linear", W2, B2)
+                .build();
         ForwardTrace trace = xor.trace(INPUTS);
         double[][] z1 = trace.steps().get(0).z();
         double[][] h = trace.steps().get(0).a();
@@ -65,8 +75,8 @@ final class XorSection implements Section {
 
         // The boundary where the output crosses 0.5, read from the network's own output layer.
         Layer output = xor.layers().get(1);
-        double[] w2 = TourContext.values(output.parameters().get("weight"));
-        double b2 = TourContext.values(output.parameters().get("bias"))[0];
+        double[] w2 = output.parameters().get("weight").toDoubleArray()[0]; // (1, 2): one output row
+        double b2 = output.parameters().get("bias").get(0, 0);
         double[] hRange = Grid.linspace(-0.5, 2.5, 100);
         double[] line = new double[hRange.length];
         for (int i = 0; i < hRange.length; i++) {

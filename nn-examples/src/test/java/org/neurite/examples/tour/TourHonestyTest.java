@@ -28,7 +28,7 @@ class TourHonestyTest {
                 new PrintWriter(new StringWriter(), true));
         Activation a = Activations.discover().get(spec);
         double[] z = Grid.linspace(lo, hi, 300);
-        return ActivationPlots.derivativeMax(ctx, a, z, ctx.derivative(a, z));
+        return ActivationPlots.derivativeMax(ctx, a, z, ActivationPlots.derivative(ctx, a, z));
     }
 
     @Test

@@ -68,7 +68,7 @@ class TourTest {
         String html = Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8);
         int at = -1;
         for (Section s : Tour.sections()) {
-            int next = html.indexOf("<h2>", at + 1);
+            int next = html.indexOf("<h3>", at + 1);
             assertTrue(next > at && html.startsWith(s.title(), html.indexOf(". ", next) + 2),
                     "section heading '" + s.title() + "' missing or out of order");
             at = next;
@@ -89,6 +89,66 @@ class TourTest {
             assertEquals(shown.stream().sorted().collect(Collectors.toList()), pngs, "every PNG is in index.html");
         }
         assertTrue(html.contains("<pre>") && html.contains("Total parameters: 65"), "section text is on the page");
+    }
+
+    @Test
+    void indexGroupsTheSectionsUnderTheirPartsInOrder() throws Exception {
+        String html = Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8);
+        List<Section> sections = Tour.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            Section.Part part = sections.get(i).part();
+            int partAt = html.indexOf("<h2 class=\"part\" id=\"part" + part.number() + "\">Part " + part.number()
+                    + ": " + part.title() + "</h2>");
+            int sectionAt = html.indexOf("<h3>" + (i + 1) + ". " + sections.get(i).title() + "</h3>");
+            int nextPart = html.indexOf("<h2 class=\"part\"", partAt + 1);
+            assertTrue(partAt >= 0 && sectionAt > partAt && (nextPart < 0 || sectionAt < nextPart),
+                    sections.get(i).title() + " is not under part " + part.number());
+        }
+        // The tutorial's headings: the neuron up to the XOR fix, then layers up to the untrained MLP's tests.
+        assertEquals(List.of("neuron", "weights-biases", "activation-plots", "collapse", "xor"), sections.stream()
+                .filter(s -> s.part() == Section.Part.NEURON).map(Section::command).collect(Collectors.toList()));
+        assertEquals(List.of("layers", "trace", "mlp", "landscape", "architectures"), sections.stream()
+                .filter(s -> s.part() == Section.Part.NETWORK).map(Section::command).collect(Collectors.toList()));
+    }
+
+    /**
+     * The page's text and figures, read in order, are tour.txt without its headings: every figure stands
+     * where its section printed its figure line, between the same two lines of text.
+     */
+    @Test
+    void indexInterleavesEveryFigureWithItsTextInOrder() throws Exception {
+        String html = Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8);
+        List<String> page = new ArrayList<>();
+        Matcher piece = Pattern.compile("<pre>(.*?)</pre>|<img src=\"([^\"]+)\" width=\"(\\d+)\" height=\"(\\d+)\" "
+                + "alt=\"([^\"]*)\"", Pattern.DOTALL).matcher(html);
+        while (piece.find()) {
+            String text = piece.group(1) != null ? unescape(piece.group(1))
+                    : String.join("\n", WrappingWriter.wrap(TourContext.figureLine(new SectionResult.Figure(
+                            unescape(piece.group(2)), unescape(piece.group(5)), Integer.parseInt(piece.group(3)),
+                            Integer.parseInt(piece.group(4))))));
+            text.lines().filter(l -> !l.isBlank()).forEach(page::add);
+        }
+        String text = Files.readString(dir.resolve("tour.txt"), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        for (Section s : Tour.sections()) {
+            text = text.replace(TourContext.heading(s.title()).replace("\r\n", "\n"), "\n");
+        }
+        List<String> printed = text.lines().filter(l -> !l.isBlank()).collect(Collectors.toList());
+        assertEquals(printed, page);
+        // Section 3's figures are spread through its text, not gathered before it.
+        assertTrue(html.indexOf("activation_sigmoid.png") < html.indexOf("score=+3.0")
+                && html.indexOf("score=+3.0") < html.indexOf("activation_tanh.png"), "sigmoid's figure, then its text");
+    }
+
+    @Test
+    void noLineOfTourTxtIsLongerThanTheLimit() throws Exception {
+        List<String> tooLong = Files.readAllLines(dir.resolve("tour.txt"), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.length() > WrappingWriter.WIDTH).collect(Collectors.toList());
+        assertEquals(List.of(), tooLong, "lines longer than " + WrappingWriter.WIDTH + " columns");
+        assertEquals(100, WrappingWriter.WIDTH);
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
     }
 
     @Test
