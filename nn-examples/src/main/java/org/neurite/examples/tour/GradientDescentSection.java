@@ -90,7 +90,8 @@ final class GradientDescentSection implements Section {
                 + " steps from (" + Fmt.num(W0, 0) + ", " + Fmt.num(B0, 0) + ")", "bce"), lines,
                 RectangleAnchor.BOTTOM_LEFT);
         ctx.figure("gradient_descent_paths.png", "The neuron's bce loss over (w, b) (log scale), with the first "
-                + PATH_STEPS + " steps of plain SGD, momentum and Adam from the same start, one dot per step.",
+                + PATH_STEPS + " steps of plain SGD, momentum and Adam from the same start, one dot per step; momentum's "
+                + "swing past the valley leaves the plotted range and comes back.",
                 Charts.render(900, 700, map));
 
         ctx.printf("%n--- The learning rate (plain SGD, %d steps) ---%n", RATE_STEPS);
