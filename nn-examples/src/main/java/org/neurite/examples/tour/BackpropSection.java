@@ -12,7 +12,6 @@ import org.neurite.core.Mlp;
 import org.neurite.core.Parameter;
 import org.neurite.core.TrainingWorkspace;
 import org.neurite.core.Workspace;
-import org.neurite.core.init.Initializers;
 
 /**
  * Part 3, "Backpropagation": the forward trace's network, {@code 3 -> 4 (ReLU) -> 2 (sigmoid)}, seed 123,
@@ -46,11 +45,7 @@ final class BackpropSection implements Section {
 
     @Override
     public void run(TourContext ctx) {
-        // The trace section's network: W1 = randn(4, 3) * 0.5 then W2 = randn(2, 4) * 0.5, biases 0.
-        Mlp mlp = ctx.mlp().seed(ctx.seedFor(123)).input(3)
-                .dense(4, "relu", Initializers.normal(0.5))
-                .dense(2, "sigmoid", Initializers.normal(0.5))
-                .build();
+        Mlp mlp = TraceSection.network(ctx);   // W1 = randn(4, 3) * 0.5, W2 = randn(2, 4) * 0.5, biases 0
         Loss loss = Losses.discover().get(LOSS);
         Backend backend = mlp.backend();
         DType dtype = mlp.dtype();

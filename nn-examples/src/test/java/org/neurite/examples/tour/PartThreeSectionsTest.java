@@ -27,14 +27,7 @@ class PartThreeSectionsTest {
     Path dir;
 
     private Cli run(String command, String... more) {
-        String[] args = new String[more.length + 3];
-        args[0] = command;
-        args[1] = "--out";
-        args[2] = dir.toString();
-        System.arraycopy(more, 0, args, 3, more.length);
-        Cli r = Cli.run(args);
-        assertEquals(0, r.status(), command + " failed: " + r.err() + r.out());
-        return r;
+        return Cli.section(dir, command, more);
     }
 
     private static double sigmoid(double z) {
