@@ -309,6 +309,59 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * Draws {@code paths} over an existing chart (a heat map, say): each a line through its points with a
+     * small dot at every point, so the step sizes show, and a legend for them inside the axes.
+     */
+    static JFreeChart withPaths(JFreeChart chart, List<Curve> paths, RectangleAnchor legendCorner) {
+        XYPlot plot = chart.getXYPlot();
+        // The legend is the paths': the field underneath has its colour bar.
+        for (int i = 0; i < plot.getDatasetCount(); i++) {
+            if (plot.getRenderer(i) != null) {
+                plot.getRenderer(i).setDefaultSeriesVisibleInLegend(false);
+            }
+        }
+        XYLineAndShapeRenderer r = curveRenderer(paths);
+        r.setDefaultShapesVisible(true);
+        Shape dot = new Ellipse2D.Double(-2.5, -2.5, 5, 5);
+        for (int i = 0; i < paths.size(); i++) {
+            r.setSeriesShape(i, dot);
+        }
+        int index = plot.getDatasetCount();
+        plot.setDataset(index, curveData(paths));
+        plot.setRenderer(index, r);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        legendInside(plot, legendCorner);
+        return chart;
+    }
+
+    /** Shows the value axis over {@code [lo, hi]} only (matplotlib's {@code set_ylim}); curves leave the plot. */
+    static JFreeChart withYRange(JFreeChart chart, double lo, double hi) {
+        NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
+        y.setRange(lo, hi);
+        niceTicks(y);
+        return chart;
+    }
+
+    /**
+     * Puts the value axis on a log scale (matplotlib's {@code set_yscale('log')}), with powers of ten as
+     * ticks; every curve's values must be positive.
+     */
+    static JFreeChart withLogScaleY(JFreeChart chart) {
+        XYPlot plot = chart.getXYPlot();
+        NumberAxis old = (NumberAxis) plot.getRangeAxis();
+        org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis(old.getLabel());
+        log.setLabelFont(LABEL);
+        log.setTickLabelFont(TICKS);
+        log.setBase(10);
+        log.setSmallestValue(1e-300);
+        log.setNumberFormatOverride(new LogTickFormat());
+        // Room above the curves for the legend.
+        log.setUpperMargin(0.3);
+        plot.setRangeAxis(log);
+        return chart;
+    }
+
     /** Draws the charts side by side, left to right, as panels of one figure {@code width × height}. */
     static BufferedImage render(int width, int height, JFreeChart... panels) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -324,6 +377,31 @@ final class Charts {
             g.dispose();
         }
         return image;
+    }
+
+    /** Log-axis tick labels as people write them: {@code 0.5}, {@code 20}, and {@code 1e+120} for the huge. */
+    private static final class LogTickFormat extends java.text.NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            double magnitude = Math.abs(number);
+            String text = magnitude == 0 || (magnitude >= 1e-3 && magnitude < 1e5)
+                    ? new java.math.BigDecimal(String.format(Locale.ROOT, "%.2g", number)).stripTrailingZeros()
+                            .toPlainString()
+                    : String.format(Locale.ROOT, "%.0e", number);
+            return toAppendTo.append(text);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return format((double) number, toAppendTo, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition parsePosition) {
+            throw new UnsupportedOperationException("tick labels are only formatted");
+        }
     }
 
     private static XYSeriesCollection curveData(List<Curve> curves) {

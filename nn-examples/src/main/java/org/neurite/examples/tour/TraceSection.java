@@ -36,13 +36,7 @@ final class TraceSection implements Section {
 
     @Override
     public void run(TourContext ctx) {
-        // W1 = randn(4, 3) * 0.5 then W2 = randn(2, 4) * 0.5 from one source, biases 0.
-        Mlp mlp = Mlp.builder().backend(ctx.backend()).dtype(ctx.dtype()).activations(ctx.activations())
-                .seed(ctx.seedFor(123))
-                .input(3)
-                .dense(4, "relu", Initializers.normal(0.5))
-                .dense(2, "sigmoid", Initializers.normal(0.5))
-                .build();
+        Mlp mlp = network(ctx);
         ForwardTrace trace = mlp.trace(X);
         ForwardTrace.Step hidden = trace.steps().get(0);
         ForwardTrace.Step output = trace.steps().get(1);
@@ -85,6 +79,17 @@ final class TraceSection implements Section {
         ctx.printf("%n%s%nFINAL OUTPUT: %s%n%s%n", rule, Fmt.vec(trace.output()[0], 4), rule);
 
         dimensionCheck(ctx, trace, w1, w2);
+    }
+
+    /** The traced network: W1 = randn(4, 3) * 0.5 then W2 = randn(2, 4) * 0.5 from one source, biases 0. */
+    static Mlp network(TourContext ctx) {
+        // W1 = randn(4, 3) * 0.5 then W2 = randn(2, 4) * 0.5 from one source, biases 0.
+        return Mlp.builder().backend(ctx.backend()).dtype(ctx.dtype()).activations(ctx.activations())
+                .seed(ctx.seedFor(123))
+                .input(3)
+                .dense(4, "relu", Initializers.normal(0.5))
+                .dense(2, "sigmoid", Initializers.normal(0.5))
+                .build();
     }
 
     /** Each shape, and whether each product's inner sizes agree and each output has the layer's width. */
