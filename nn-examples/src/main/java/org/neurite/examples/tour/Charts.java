@@ -14,6 +14,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemSource;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -29,6 +30,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -364,7 +366,7 @@ final class Charts {
         }
     }
 
-    private static NumberAxis axis(String label) {
+    static NumberAxis axis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICKS);
@@ -373,7 +375,7 @@ final class Charts {
         return axis;
     }
 
-    private static void grid(XYPlot plot) {
+    static void grid(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -389,8 +391,13 @@ final class Charts {
         plot.addRangeMarker(new ValueMarker(0, colour, stroke));
     }
 
-    private static void legendInside(XYPlot plot, RectangleAnchor corner) {
-        LegendTitle legend = new LegendTitle(plot, new ColumnArrangement(), new ColumnArrangement());
+    static void legendInside(XYPlot plot, RectangleAnchor corner) {
+        legendInside(plot, plot, corner);
+    }
+
+    /** As {@link #legendInside(XYPlot, RectangleAnchor)}, listing only the items of {@code source}. */
+    static void legendInside(XYPlot plot, LegendItemSource source, RectangleAnchor corner) {
+        LegendTitle legend = new LegendTitle(source, new ColumnArrangement(), new ColumnArrangement());
         legend.setItemFont(LEGEND);
         legend.setBackgroundPaint(new Color(255, 255, 255, 225));
         legend.setFrame(new BlockBorder(new Color(0xcccccc)));
@@ -404,7 +411,7 @@ final class Charts {
         plot.addAnnotation(annotation);
     }
 
-    private static PaintScaleLegend colourBar(ColourMap scale, String label) {
+    static PaintScaleLegend colourBar(PaintScale scale, String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICKS);
@@ -420,14 +427,14 @@ final class Charts {
         return bar;
     }
 
-    private static JFreeChart chart(String title, Plot plot) {
+    static JFreeChart chart(String title, Plot plot) {
         JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 6, 10));
         return chart;
     }
 
-    private static void niceTicks(XYPlot plot) {
+    static void niceTicks(XYPlot plot) {
         niceTicks((NumberAxis) plot.getDomainAxis());
         niceTicks((NumberAxis) plot.getRangeAxis());
     }

@@ -29,7 +29,8 @@ public final class Tour {
     public static List<Section> sections() {
         return List.of(new NeuronSection(), new WeightsBiasesSection(), new ActivationsSection(),
                 new CollapseSection(), new XorSection(), new LayersSection(), new TraceSection(), new MlpSection(),
-                new LandscapeSection(), new ArchitecturesSection());
+                new LandscapeSection(), new ArchitecturesSection(),
+                new TrainXorSection(), new ArchitecturesTrainedSection(), new DigitsSection());
     }
 
     /**
