@@ -159,7 +159,8 @@ final class ArchitecturesTrainedSection implements Section {
         }
         ctx.figure("architectures_trained_boundaries.png", "The trained networks' output over the plane, one row per "
                 + "problem, all six panels on one colour scale [0, 1]; the dots are the " + POINTS + " points of each "
-                + "problem.", TrainingCharts.renderGrid(1950, 1100, ARCHITECTURES.size(), 2, panels));
+                + "problem, in their class's colour on that scale (0 dark blue, 1 dark red): the ones that stand out are "
+                + "misclassified.", TrainingCharts.renderGrid(1950, 1100, ARCHITECTURES.size(), 2, panels));
     }
 
     private static void lossFigure(TourContext ctx, List<Problem> problems, List<Fit> fits) {

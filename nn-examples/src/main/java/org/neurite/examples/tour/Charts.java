@@ -207,9 +207,27 @@ final class Charts {
     /** Scatter points (on top) with optional curves (such as a decision boundary) beneath them. */
     static JFreeChart scatter(String title, String xLabel, String yLabel, List<Points> groups,
                               List<Curve> curves, double[] xRange, double[] yRange) {
+        NumberAxis x = axis(xLabel);
+        x.setRange(xRange[0], xRange[1]);
+        NumberAxis y = axis(yLabel);
+        y.setRange(yRange[0], yRange[1]);
+        XYPlot plot = new XYPlot(curveData(curves), x, y, curveRenderer(curves));
+        addPoints(plot, groups, 18, Color.BLACK, 2f);
+        grid(plot);
+        legendInside(plot, RectangleAnchor.TOP_RIGHT);
+        niceTicks(plot);
+        return chart(title, plot);
+    }
+
+    /**
+     * Draws {@code groups} on top of everything {@code plot} shows so far, as circles of {@code diameter}
+     * pixels with an {@code edge} of {@code edgeWidth}; returns their renderer, for a legend of the dots alone.
+     */
+    static XYLineAndShapeRenderer addPoints(XYPlot plot, List<Points> groups, double diameter, Color edge,
+                                            float edgeWidth) {
         XYSeriesCollection points = new XYSeriesCollection();
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        Shape circle = new Ellipse2D.Double(-9, -9, 18, 18);
+        Shape circle = new Ellipse2D.Double(-diameter / 2, -diameter / 2, diameter, diameter);
         for (int i = 0; i < groups.size(); i++) {
             Points g = groups.get(i);
             XYSeries s = new XYSeries(g.label(), false, true);
@@ -219,23 +237,16 @@ final class Charts {
             points.addSeries(s);
             dots.setSeriesShape(i, circle);
             dots.setSeriesPaint(i, g.colour());
-            dots.setSeriesOutlinePaint(i, Color.BLACK);
-            dots.setSeriesOutlineStroke(i, new BasicStroke(2f));
+            dots.setSeriesOutlinePaint(i, edge);
+            dots.setSeriesOutlineStroke(i, new BasicStroke(edgeWidth));
         }
         dots.setUseOutlinePaint(true);
         dots.setDrawOutlines(true);
-        NumberAxis x = axis(xLabel);
-        x.setRange(xRange[0], xRange[1]);
-        NumberAxis y = axis(yLabel);
-        y.setRange(yRange[0], yRange[1]);
-        XYPlot plot = new XYPlot(curveData(curves), x, y, curveRenderer(curves));
-        plot.setDataset(1, points);
-        plot.setRenderer(1, dots);
+        int index = plot.getDatasetCount();
+        plot.setDataset(index, points);
+        plot.setRenderer(index, dots);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        grid(plot);
-        legendInside(plot, RectangleAnchor.TOP_RIGHT);
-        niceTicks(plot);
-        return chart(title, plot);
+        return dots;
     }
 
     /** A bar chart, each bar labelled with its value. */

@@ -138,7 +138,8 @@ final class TrainXorSection implements Section {
                 points, 16, RectangleAnchor.TOP_RIGHT);
         ctx.figure("train_xor_landscapes.png", "The network's output over the plane before and after training, on "
                 + "one colour scale [0, 1]: the trained network puts the class-1 corners high and the class-0 "
-                + "corners low.", Charts.render(1600, 600, left, right));
+                + "corners low. The dots have their class's colour on that scale (0 dark blue, 1 dark red), so they "
+                + "blend into the map where the network is right.", Charts.render(1600, 600, left, right));
     }
 
     private static void hiddenSpaceFigure(TourContext ctx, Dataset xor, Mlp trained) {

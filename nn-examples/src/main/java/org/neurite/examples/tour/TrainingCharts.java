@@ -1,10 +1,8 @@
 package org.neurite.examples.tour;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -13,15 +11,12 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.neurite.core.train.EpochMetrics;
 import org.neurite.core.train.History;
 
@@ -114,27 +109,8 @@ final class TrainingCharts {
     static JFreeChart withPoints(JFreeChart chart, List<Charts.Points> groups, double diameter,
                                  RectangleAnchor legendCorner) {
         XYPlot plot = chart.getXYPlot();
-        XYSeriesCollection data = new XYSeriesCollection();
-        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        Ellipse2D circle = new Ellipse2D.Double(-diameter / 2, -diameter / 2, diameter, diameter);
-        for (int i = 0; i < groups.size(); i++) {
-            Charts.Points g = groups.get(i);
-            XYSeries s = new XYSeries(g.label(), false, true);
-            for (int k = 0; k < g.x().length; k++) {
-                s.add(g.x()[k], g.y()[k]);
-            }
-            data.addSeries(s);
-            dots.setSeriesShape(i, circle);
-            dots.setSeriesPaint(i, g.colour());
-            dots.setSeriesOutlinePaint(i, Color.WHITE);
-            dots.setSeriesOutlineStroke(i, new BasicStroke(diameter > 10 ? 2f : 0.8f));
-        }
-        dots.setUseOutlinePaint(true);
-        dots.setDrawOutlines(true);
-        int index = plot.getDatasetCount();
-        plot.setDataset(index, data);
-        plot.setRenderer(index, dots);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        XYLineAndShapeRenderer dots = Charts.addPoints(plot, groups, diameter, Color.WHITE,
+                diameter > 10 ? 2f : 0.8f);
         // Only the dots in the legend: the heat map's own series is explained by its colour bar.
         Charts.legendInside(plot, dots, legendCorner);
         // The heat map switches anti-aliasing off against seams between its blocks; dots need it.
