@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.neurite.core.ForwardTrace;
 import org.neurite.core.Mlp;
 import org.neurite.core.MlpBuilder;
 import org.neurite.core.data.Dataset;
@@ -186,22 +187,44 @@ final class TrainXorSection implements Section {
         double[] shares = new double[ARCHITECTURES.length];
         for (int a = 0; a < ARCHITECTURES.length; a++) {
             int solved = 0;
+            int dead = 0;
             for (int s = 0; s < SEEDS; s++) {
-                Mlp model = classifier(ctx.mlp(), first + s, ARCHITECTURES[a]);
-                solved += solves(trainer.fit(model, xor).model(), xor) ? 1 : 0;
+                Mlp model = trainer.fit(classifier(ctx.mlp(), first + s, ARCHITECTURES[a]), xor).model();
+                boolean ok = solves(model, xor);
+                solved += ok ? 1 : 0;
+                dead += !ok && hasDeadUnit(model, xor.features()) ? 1 : 0;
             }
             shares[a] = solved / (double) SEEDS;
             Mlp shape = classifier(ctx.mlp(), first, ARCHITECTURES[a]);
             names.add(TutorialMlp.sizes(shape) + ", " + shape.parameterCount() + " params");
-            ctx.printf("  %-16s %3d parameters: %3d of %d solve it (%s)%n", TutorialMlp.sizes(shape),
-                    shape.parameterCount(), solved, SEEDS, Fmt.percent(shares[a]));
+            ctx.printf("  %-16s %3d parameters: %3d of %d solve it (%s)%s%n", TutorialMlp.sizes(shape),
+                    shape.parameterCount(), solved, SEEDS, Fmt.percent(shares[a]), solved == SEEDS ? ""
+                            : "; of the " + (SEEDS - solved) + " that fail, " + dead + " end with a dead ReLU unit");
         }
-        ctx.println("The narrow network fails from many starts (ReLU units that start dead, or a local minimum); "
-                + "the wide one has units to spare.");
+        ctx.println("(A dead unit outputs 0 for all four inputs, so no gradient reaches its weights; the narrow "
+                + "network has few units to lose.)");
         ctx.figure("train_xor_seeds.png", "The share of " + SEEDS + " random starts from which 500 epochs of Adam "
                 + "solve XOR, for the tutorial's network and a wider one.", Charts.render(800, 500,
                 Charts.bars("Seeds That Solve XOR (of " + SEEDS + ")", "Architecture", "Share solved", names, shares,
                         "0.00")));
+    }
+
+    /** True if some hidden ReLU unit of {@code model} is 0 at every one of {@code inputs}. */
+    static boolean hasDeadUnit(Mlp model, double[][] inputs) {
+        List<ForwardTrace.Step> steps = model.trace(inputs).steps();
+        for (int layer = 0; layer < steps.size() - 1; layer++) {
+            double[][] a = steps.get(layer).a();
+            for (int unit = 0; unit < a[0].length; unit++) {
+                boolean zero = true;
+                for (double[] row : a) {
+                    zero &= row[unit] == 0;
+                }
+                if (zero) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static double[] column(double[][] y) {

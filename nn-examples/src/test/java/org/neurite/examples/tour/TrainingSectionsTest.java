@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurite.api.Layer;
+import org.neurite.api.Tensor;
 import org.neurite.core.Mlp;
 import org.neurite.core.MlpBuilder;
 import org.neurite.core.data.Dataset;
@@ -68,6 +70,43 @@ class TrainingSectionsTest {
         return right / (double) y.length;
     }
 
+    /** True if a hidden unit's pre-activation W x + b is at most 0 at every input, computed from the weights. */
+    private static boolean deadUnit(Mlp model, double[][] inputs) {
+        double[][] a = inputs;
+        for (int l = 0; l < model.layers().size() - 1; l++) {
+            Layer layer = model.layers().get(l);
+            double[] w = values(layer.parameters().get("weight"));
+            double[] b = values(layer.parameters().get("bias"));
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            double[][] next = new double[a.length][out];
+            boolean[] alive = new boolean[out];
+            for (int p = 0; p < a.length; p++) {
+                for (int j = 0; j < out; j++) {
+                    double z = b[j];
+                    for (int i = 0; i < in; i++) {
+                        z += w[j * in + i] * a[p][i];   // the (out, in) layout MlpBuilder.dense takes
+                    }
+                    next[p][j] = Math.max(0, z);
+                    alive[j] |= z > 0;
+                }
+            }
+            for (boolean x : alive) {
+                if (!x) {
+                    return true;
+                }
+            }
+            a = next;
+        }
+        return false;
+    }
+
+    private static double[] values(Tensor t) {
+        double[] v = new double[t.rows() * t.cols()];
+        t.copyTo(v);
+        return v;
+    }
+
     private static Matcher find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), "no match for " + regex + " in:\n" + text);
@@ -92,18 +131,26 @@ class TrainingSectionsTest {
 
         for (int[] sizes : new int[][] {{2, 4, 3, 1}, {2, 16, 16, 1}}) {
             String name = Arrays.toString(sizes).replace("[", "\\[").replace("]", "\\]");
-            Matcher row = find(out, name + " +(\\d+) parameters: +(\\d+) of 100 solve it");
+            Matcher row = find(out, name + " +(\\d+) parameters: +(\\d+) of 100 solve it \\(\\S+\\)"
+                    + "(?:; of the (\\d+) that fail, (\\d+) end with a dead ReLU unit)?\n");
             assertEquals(parameters(sizes), Long.parseLong(row.group(1)), name);
             int count = 0;
+            int dead = 0;
             for (long seed = 0; seed < 100; seed++) {
-                double[][] y = trainer.fit(network(seed, sizes), xor).model().predict(xor.features());
+                Mlp trained = trainer.fit(network(seed, sizes), xor).model();
+                double[][] y = trained.predict(xor.features());
                 boolean ok = true;
                 for (int i = 0; i < 4; i++) {
                     ok &= Math.abs(y[i][0] - XOR_TARGETS[i]) <= 0.1;
                 }
                 count += ok ? 1 : 0;
+                dead += !ok && deadUnit(trained, xor.features()) ? 1 : 0;
             }
             assertEquals(count, Integer.parseInt(row.group(2)), name + ": seeds that solve XOR");
+            if (count < 100) {
+                assertEquals(100 - count, Integer.parseInt(row.group(3)), name);
+                assertEquals(dead, Integer.parseInt(row.group(4)), name + ": failures with a dead unit");
+            }
         }
         assertEquals(31, parameters(2, 4, 3, 1));
         Figures.assertFigure(dir.resolve("train_xor_loss.png"), 800, 500);
