@@ -14,6 +14,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemSource;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -29,6 +30,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -205,9 +207,27 @@ final class Charts {
     /** Scatter points (on top) with optional curves (such as a decision boundary) beneath them. */
     static JFreeChart scatter(String title, String xLabel, String yLabel, List<Points> groups,
                               List<Curve> curves, double[] xRange, double[] yRange) {
+        NumberAxis x = axis(xLabel);
+        x.setRange(xRange[0], xRange[1]);
+        NumberAxis y = axis(yLabel);
+        y.setRange(yRange[0], yRange[1]);
+        XYPlot plot = new XYPlot(curveData(curves), x, y, curveRenderer(curves));
+        addPoints(plot, groups, 18, Color.BLACK, 2f);
+        grid(plot);
+        legendInside(plot, RectangleAnchor.TOP_RIGHT);
+        niceTicks(plot);
+        return chart(title, plot);
+    }
+
+    /**
+     * Draws {@code groups} on top of everything {@code plot} shows so far, as circles of {@code diameter}
+     * pixels with an {@code edge} of {@code edgeWidth}; returns their renderer, for a legend of the dots alone.
+     */
+    static XYLineAndShapeRenderer addPoints(XYPlot plot, List<Points> groups, double diameter, Color edge,
+                                            float edgeWidth) {
         XYSeriesCollection points = new XYSeriesCollection();
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
-        Shape circle = new Ellipse2D.Double(-9, -9, 18, 18);
+        Shape circle = new Ellipse2D.Double(-diameter / 2, -diameter / 2, diameter, diameter);
         for (int i = 0; i < groups.size(); i++) {
             Points g = groups.get(i);
             XYSeries s = new XYSeries(g.label(), false, true);
@@ -217,23 +237,16 @@ final class Charts {
             points.addSeries(s);
             dots.setSeriesShape(i, circle);
             dots.setSeriesPaint(i, g.colour());
-            dots.setSeriesOutlinePaint(i, Color.BLACK);
-            dots.setSeriesOutlineStroke(i, new BasicStroke(2f));
+            dots.setSeriesOutlinePaint(i, edge);
+            dots.setSeriesOutlineStroke(i, new BasicStroke(edgeWidth));
         }
         dots.setUseOutlinePaint(true);
         dots.setDrawOutlines(true);
-        NumberAxis x = axis(xLabel);
-        x.setRange(xRange[0], xRange[1]);
-        NumberAxis y = axis(yLabel);
-        y.setRange(yRange[0], yRange[1]);
-        XYPlot plot = new XYPlot(curveData(curves), x, y, curveRenderer(curves));
-        plot.setDataset(1, points);
-        plot.setRenderer(1, dots);
+        int index = plot.getDatasetCount();
+        plot.setDataset(index, points);
+        plot.setRenderer(index, dots);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        grid(plot);
-        legendInside(plot, RectangleAnchor.TOP_RIGHT);
-        niceTicks(plot);
-        return chart(title, plot);
+        return dots;
     }
 
     /** A bar chart, each bar labelled with its value. */
@@ -442,7 +455,7 @@ final class Charts {
         }
     }
 
-    private static NumberAxis axis(String label) {
+    static NumberAxis axis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICKS);
@@ -451,7 +464,7 @@ final class Charts {
         return axis;
     }
 
-    private static void grid(XYPlot plot) {
+    static void grid(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -467,8 +480,13 @@ final class Charts {
         plot.addRangeMarker(new ValueMarker(0, colour, stroke));
     }
 
-    private static void legendInside(XYPlot plot, RectangleAnchor corner) {
-        LegendTitle legend = new LegendTitle(plot, new ColumnArrangement(), new ColumnArrangement());
+    static void legendInside(XYPlot plot, RectangleAnchor corner) {
+        legendInside(plot, plot, corner);
+    }
+
+    /** As {@link #legendInside(XYPlot, RectangleAnchor)}, listing only the items of {@code source}. */
+    static void legendInside(XYPlot plot, LegendItemSource source, RectangleAnchor corner) {
+        LegendTitle legend = new LegendTitle(source, new ColumnArrangement(), new ColumnArrangement());
         legend.setItemFont(LEGEND);
         legend.setBackgroundPaint(new Color(255, 255, 255, 225));
         legend.setFrame(new BlockBorder(new Color(0xcccccc)));
@@ -482,7 +500,7 @@ final class Charts {
         plot.addAnnotation(annotation);
     }
 
-    private static PaintScaleLegend colourBar(ColourMap scale, String label) {
+    static PaintScaleLegend colourBar(PaintScale scale, String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICKS);
@@ -498,14 +516,14 @@ final class Charts {
         return bar;
     }
 
-    private static JFreeChart chart(String title, Plot plot) {
+    static JFreeChart chart(String title, Plot plot) {
         JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 6, 10));
         return chart;
     }
 
-    private static void niceTicks(XYPlot plot) {
+    static void niceTicks(XYPlot plot) {
         niceTicks((NumberAxis) plot.getDomainAxis());
         niceTicks((NumberAxis) plot.getRangeAxis());
     }

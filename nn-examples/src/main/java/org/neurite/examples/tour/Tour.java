@@ -30,8 +30,8 @@ public final class Tour {
         return List.of(new NeuronSection(), new WeightsBiasesSection(), new ActivationsSection(),
                 new CollapseSection(), new XorSection(), new LayersSection(), new TraceSection(), new MlpSection(),
                 new LandscapeSection(), new ArchitecturesSection(),
-                new LossesSection(), new GradientDescentSection(),
-                new BackpropSection());
+                new LossesSection(), new GradientDescentSection(), new BackpropSection(),
+                new TrainXorSection(), new ArchitecturesTrainedSection(), new DigitsSection());
     }
 
     /**

@@ -51,7 +51,8 @@ class SectionCommandsTest {
                     && help.out().contains("--dtype"), help.out());
         }
         assertEquals(List.of("neuron", "weights-biases", "activation-plots", "collapse", "xor", "layers", "trace",
-                "mlp", "landscape", "architectures", "losses", "gradient-descent", "backprop"),
+                "mlp", "landscape", "architectures", "losses", "gradient-descent", "backprop", "train-xor",
+                "architectures-trained", "digits"),
                 Tour.sections().stream().map(Section::command).collect(Collectors.toList()));
     }
 

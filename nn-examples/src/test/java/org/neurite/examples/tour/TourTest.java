@@ -32,7 +32,10 @@ class TourTest {
             Map.entry("dead_neurons.png", new int[] {800, 400}),
             Map.entry("xor_nonlinearity.png", new int[] {1200, 500}),
             Map.entry("mlp_decision_landscape.png", new int[] {800, 600}),
-            Map.entry("architectures_landscapes.png", new int[] {1800, 550}));
+            Map.entry("architectures_landscapes.png", new int[] {1800, 550}),
+            Map.entry("train_xor_landscapes.png", new int[] {1600, 600}),
+            Map.entry("architectures_trained_boundaries.png", new int[] {1950, 1100}),
+            Map.entry("digits_confusion.png", new int[] {800, 700}));
 
     @TempDir
     static Path dir;
