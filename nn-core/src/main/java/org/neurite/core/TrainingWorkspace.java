@@ -104,7 +104,8 @@ public final class TrainingWorkspace {
 
     /** Sets every parameter gradient to zero (a NaN left by a failed step too); allocates nothing. */
     public void zeroGradients() {
-        for (Tensor g : gradients) {
+        for (int i = 0; i < gradients.size(); i++) { // indexed: an iterator would be an object per step
+            Tensor g = gradients.get(i);
             g.backend().map(g, ZERO, g);
         }
     }

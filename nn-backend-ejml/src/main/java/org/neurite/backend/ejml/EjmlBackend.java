@@ -12,6 +12,7 @@ import org.neurite.api.DType;
 import org.neurite.api.ElementwiseKernel;
 import org.neurite.api.Tensor;
 import org.neurite.api.support.Operands;
+import org.neurite.api.support.RowScratch;
 
 /**
  * The EJML backend. Matrix products go to EJML ({@link Kernels} picks the kernel: single- or
@@ -259,8 +260,8 @@ final class EjmlBackend implements Backend {
         EjmlTensor in = (EjmlTensor) x;
         EjmlTensor o = (EjmlTensor) out;
         int cols = x.cols();
-        double[] rowIn = new double[cols];
-        double[] rowOut = new double[cols];
+        double[] rowIn = RowScratch.row(0, cols);
+        double[] rowOut = RowScratch.row(2, cols);
         for (int r = 0; r < x.rows(); r++) {
             int base = r * cols;
             for (int j = 0; j < cols; j++) {
@@ -285,9 +286,9 @@ final class EjmlBackend implements Backend {
         EjmlTensor y = (EjmlTensor) b;
         EjmlTensor o = (EjmlTensor) out;
         int cols = a.cols();
-        double[] rowA = new double[cols];
-        double[] rowB = new double[cols];
-        double[] rowOut = new double[cols];
+        double[] rowA = RowScratch.row(0, cols);
+        double[] rowB = RowScratch.row(1, cols);
+        double[] rowOut = RowScratch.row(2, cols);
         for (int r = 0; r < a.rows(); r++) {
             int base = r * cols;
             for (int j = 0; j < cols; j++) {

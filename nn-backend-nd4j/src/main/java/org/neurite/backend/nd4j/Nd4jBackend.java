@@ -166,6 +166,13 @@ final class Nd4jBackend implements Backend {
     }
 
     @Override
+    public void zipRows(Tensor a, Tensor b, RowBinaryOperator f, Tensor out) {
+        Operands.sameBackendAndDtype(this, A_B_OUT, a, b, out);
+        Operands.elementwise(a, b, out);
+        NioKernels.zipRows((Nd4jTensor) a, (Nd4jTensor) b, f, (Nd4jTensor) out);
+    }
+
+    @Override
     public void multiply(Tensor a, Tensor b, Tensor out) {
         Operands.sameBackendAndDtype(this, A_B_OUT, a, b, out);
         Operands.elementwise(a, b, out);

@@ -2,7 +2,9 @@ package org.neurite.backend.nd4j;
 
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import org.neurite.api.Backend.RowBinaryOperator;
 import org.neurite.api.Backend.RowOperator;
+import org.neurite.api.support.RowScratch;
 
 /**
  * Plain Java loops over the native memory of {@link Nd4jTensor}s, through their NIO views: the operations
@@ -120,14 +122,36 @@ final class NioKernels {
     /** Row by row through {@code f}, with one pair of row arrays per call. */
     static void mapRows(Nd4jTensor x, RowOperator f, Nd4jTensor out) {
         int cols = x.cols();
-        double[] rowIn = new double[cols];
-        double[] rowOut = new double[cols];
+        double[] rowIn = RowScratch.row(0, cols);
+        double[] rowOut = RowScratch.row(2, cols);
         for (int r = 0; r < x.rows(); r++) {
             int base = r * cols;
             for (int j = 0; j < cols; j++) {
                 rowIn[j] = x.d != null ? x.d.get(base + j) : x.f.get(base + j);
             }
             f.apply(rowIn, rowOut);
+            for (int j = 0; j < cols; j++) {
+                if (out.d != null) {
+                    out.d.put(base + j, rowOut[j]);
+                } else {
+                    out.f.put(base + j, (float) rowOut[j]);
+                }
+            }
+        }
+    }
+
+    static void zipRows(Nd4jTensor a, Nd4jTensor b, RowBinaryOperator f, Nd4jTensor out) {
+        int cols = a.cols();
+        double[] rowA = RowScratch.row(0, cols);
+        double[] rowB = RowScratch.row(1, cols);
+        double[] rowOut = RowScratch.row(2, cols);
+        for (int r = 0; r < a.rows(); r++) {
+            int base = r * cols;
+            for (int j = 0; j < cols; j++) {
+                rowA[j] = a.d != null ? a.d.get(base + j) : a.f.get(base + j);
+                rowB[j] = b.d != null ? b.d.get(base + j) : b.f.get(base + j);
+            }
+            f.apply(rowA, rowB, rowOut);
             for (int j = 0; j < cols; j++) {
                 if (out.d != null) {
                     out.d.put(base + j, rowOut[j]);
