@@ -7,7 +7,8 @@ The same cases as nn-benchmarks' TrainingStepBenchmark (TrainingCase):
   mnist_b256  [784, 1024, 1024, 10]  relu, relu, linear    cross_entropy  adam(lr=0.001)  batch 256
 in float32 and float64; digits and mnist train on seeded Gaussian inputs and random class labels. A step is
 the idiomatic loop: opt.zero_grad(); loss = F.cross_entropy(model(x), y); loss.backward(); opt.step(), with
-model an nn.Sequential of nn.Linear and activations, on torch.set_num_threads(2).
+model an nn.Sequential of nn.Linear and activations, on torch.set_num_threads(cpu_threads()) (numpy_forward:
+every CPU this process may run on, 2 on this project's machine).
 
 Timing: timeit, best of N repeats (numpy_forward.measure: the same statistic as numpy_forward.py and as
 JMH's best iteration). Prints one JSON object per line: {"name", "dtype", "ns_per_call", "samples_per_s"};
@@ -20,7 +21,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from numpy_forward import measure, openblas_kernel, parse_args
+from numpy_forward import cpu_threads, measure, openblas_kernel, parse_args
 
 ACTIVATIONS = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid}
 CASES = [  # name, sizes, activations, loss, optimizer, batch
@@ -52,7 +53,7 @@ def batch(name, sizes, rows, dtype):
 def main():
     args = parse_args(__doc__)
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(cpu_threads())
     torch.manual_seed(42)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, OpenBLAS kernel {openblas_kernel()}",
           file=sys.stderr)
