@@ -1,6 +1,7 @@
 package org.neurite.api;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,18 @@ public interface Activation {
         return params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ", name() + "(", ")"));
+    }
+
+    /**
+     * The built-in element-wise function this activation computes exactly, which a backend's fused dense
+     * kernel may then run as its own loop; empty (the default) for every other activation, which then runs
+     * through {@link #forward} and {@link #backward}.
+     *
+     * <p><b>Experimental</b> (added for the fused fast path). Return a kernel only if {@link #forward} and
+     * {@link #backward} compute what it computes, to the bit: a backend may use either.
+     */
+    default Optional<ElementwiseKernel> kernel() {
+        return Optional.empty();
     }
 
     /**

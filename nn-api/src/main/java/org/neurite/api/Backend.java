@@ -2,6 +2,7 @@ package org.neurite.api;
 
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import org.neurite.api.support.Operands;
 
 /**
  * The matrix math of one library (EJML, ND4J, ...): it makes {@link Tensor}s and computes on them.
@@ -104,6 +105,51 @@ public interface Backend {
             scale(out, beta, out);
         }
         addScaled(out, alpha, product, out);
+    }
+
+    /**
+     * A whole dense layer in one call: {@code z = x·wᵀ + bias}, then {@code a = f(z)}, for {@code x} of shape
+     * {@code (batch, in)}, {@code w} of shape {@code (out, in)} and {@code bias} of shape {@code (1, out)}.
+     * A backend overrides it to run the product, the bias and the activation in one pass over the output,
+     * and to run an activation with a {@link Activation#kernel() kernel} as its own loop.
+     *
+     * <p><b>Experimental</b> (added for the fused fast path). The default is built from {@link #matmul},
+     * {@link #addRowVector} and {@link Activation#forward}.
+     *
+     * @param z modified: the pre-activation, {@code (batch, out)}
+     * @param a modified: the activation, {@code (batch, out)}; may be {@code z}
+     */
+    default void denseForward(Tensor x, Tensor w, Tensor bias, Activation f, Tensor z, Tensor a) {
+        Operands.dense(this, x, w, bias, z, a); // every shape before the first write: nothing half-changed
+        matmul(x, false, w, true, z);
+        addRowVector(z, bias, z);
+        f.forward(z, a);
+    }
+
+    /**
+     * The backward pass of {@link #denseForward}: {@code dZ = f'(z) ⊙ dA} written over {@code gradA} (the
+     * activation's vector-Jacobian product), then {@code gradW += dZᵀ·x}, {@code gradBias += Σ_rows dZ} and,
+     * unless {@code gradX} is {@code null}, {@code gradX = dZ·w}, as PyTorch's {@code nn.Linear} computes them.
+     * Parameter gradients accumulate, so that several batches sum into one buffer set; the caller zeroes them.
+     *
+     * <p><b>Experimental</b> (added for the fused fast path). The default is built from
+     * {@link Activation#backward}, {@link #gemm}, {@link #sumRows(Tensor, double, Tensor)} and
+     * {@link #matmul}.
+     *
+     * @param gradA modified: the loss's gradient with respect to {@code a} in, {@code dZ} out
+     * @param gradX modified unless {@code null}: the gradient with respect to {@code x}
+     * @param gradW modified: {@code dZᵀ·x} is added
+     * @param gradBias modified: the column sums of {@code dZ} are added
+     */
+    default void denseBackward(Tensor x, Tensor w, Tensor z, Tensor a, Activation f, Tensor gradA, Tensor gradX,
+                               Tensor gradW, Tensor gradBias) {
+        Operands.denseBackward(this, x, w, z, a, gradA, gradX, gradW, gradBias);
+        f.backward(z, a, gradA, gradA);
+        gemm(1, gradA, true, x, false, 1, gradW);
+        sumRows(gradA, 1, gradBias);
+        if (gradX != null) {
+            matmul(gradA, false, w, false, gradX);
+        }
     }
 
     /**

@@ -197,11 +197,11 @@ public final class DenseLayer implements Layer {
         requireShape("preActivation", rows, preActivation);
         requireShape("output", rows, output);
         Backend backend = weight.backend();
-        backend.matmul(input, false, weight, true, preActivation);
-        backend.addRowVector(preActivation, bias, preActivation);
         if (activationValues.isEmpty()) {
-            activation.forward(preActivation, output);
+            backend.denseForward(input, weight, bias, activation, preActivation, output);
         } else {
+            backend.matmul(input, false, weight, true, preActivation);
+            backend.addRowVector(preActivation, bias, preActivation);
             ((ParametricActivation) activation).forward(preActivation, activationValues, output);
         }
     }
@@ -238,14 +238,15 @@ public final class DenseLayer implements Layer {
         }
         Backend backend = weight.backend();
         if (activationValues.isEmpty()) {
-            activation.backward(preActivation, output, gradOutput, gradOutput);
-        } else {
-            ParametricActivation p = (ParametricActivation) activation;
-            // The parameters' gradient reads dA, so it comes before dZ overwrites it.
-            p.accumulateParameterGradients(preActivation, output, activationValues, gradOutput,
-                    parameterGradients.subList(2, expected));
-            p.backward(preActivation, output, activationValues, gradOutput, gradOutput);
+            backend.denseBackward(input, weight, preActivation, output, activation, gradOutput, gradInput,
+                    parameterGradients.get(0), parameterGradients.get(1));
+            return;
         }
+        ParametricActivation p = (ParametricActivation) activation;
+        // The parameters' gradient reads dA, so it comes before dZ overwrites it.
+        p.accumulateParameterGradients(preActivation, output, activationValues, gradOutput,
+                parameterGradients.subList(2, expected));
+        p.backward(preActivation, output, activationValues, gradOutput, gradOutput);
         backend.gemm(1, gradOutput, true, input, false, 1, parameterGradients.get(0));
         backend.sumRows(gradOutput, 1, parameterGradients.get(1));
         if (gradInput != null) {

@@ -15,6 +15,13 @@ import org.neurite.api.Tensor;
 @Stability(Stability.Status.EXPERIMENTAL)
 public final class Operands {
 
+    private static final String[] X_W_BIAS = {"x", "w", "bias"};
+    private static final String[] X_Z_A = {"x", "z", "a"};
+    private static final String[] X_W_Z = {"x", "w", "z"};
+    private static final String[] X_A_GRAD_A = {"x", "a", "gradA"};
+    private static final String[] GRAD_A_W_BIAS = {"gradA", "gradW", "gradBias"};
+    private static final String[] X_GRAD_A_X = {"x", "gradA", "gradX"};
+
     private Operands() {
     }
 
@@ -173,6 +180,59 @@ public final class Operands {
     /** Checks that {@code out} is {@code (1, x.cols)}. */
     public static void sumRows(Tensor x, Tensor out) {
         shape("out", 1, x.cols(), out);
+    }
+
+    /**
+     * Checks the operands of {@link org.neurite.api.Backend#denseForward}: all of {@code backend} and one
+     * dtype; {@code x (batch, in)}, {@code w (out, in)}, {@code bias (1, out)}, {@code z} and
+     * {@code a (batch, out)}, {@code z} and {@code a} neither {@code x} nor {@code w}.
+     *
+     * @return the dtype
+     * @throws ShapeMismatchException naming the mismatching argument
+     */
+    public static DType dense(Backend backend, Tensor x, Tensor w, Tensor bias, Tensor z, Tensor a) {
+        DType dtype = sameBackendAndDtype(backend, X_W_BIAS, x, w, bias);
+        sameBackendAndDtype(backend, X_Z_A, x, z, a);
+        int rows = x.rows();
+        int out = w.rows();
+        shape("w", out, x.cols(), w);
+        shape("bias", 1, out, bias);
+        shape("z", rows, out, z);
+        shape("a", rows, out, a);
+        if (z == x || z == w || a == x || a == w) {
+            throw new IllegalArgumentException("z, a: expected tensors distinct from x and w, got one of them");
+        }
+        return dtype;
+    }
+
+    /**
+     * Checks the operands of {@link org.neurite.api.Backend#denseBackward}: all of {@code backend} and one
+     * dtype; the shapes of {@link #dense} for {@code x, w, z, a}, {@code gradA} as {@code z}, {@code gradW}
+     * as {@code w}, {@code gradBias (1, out)}, {@code gradX} (unless {@code null}) as {@code x}.
+     *
+     * @return the dtype
+     * @throws ShapeMismatchException naming the mismatching argument
+     */
+    public static DType denseBackward(Backend backend, Tensor x, Tensor w, Tensor z, Tensor a, Tensor gradA,
+                                      Tensor gradX, Tensor gradW, Tensor gradBias) {
+        DType dtype = sameBackendAndDtype(backend, X_W_Z, x, w, z);
+        sameBackendAndDtype(backend, X_A_GRAD_A, x, a, gradA);
+        sameBackendAndDtype(backend, GRAD_A_W_BIAS, gradA, gradW, gradBias);
+        if (gradX != null) {
+            sameBackendAndDtype(backend, X_GRAD_A_X, x, gradA, gradX);
+        }
+        int rows = x.rows();
+        int out = w.rows();
+        shape("w", out, x.cols(), w);
+        shape("z", rows, out, z);
+        shape("a", rows, out, a);
+        shape("gradA", rows, out, gradA);
+        shape("gradW", out, x.cols(), gradW);
+        shape("gradBias", 1, out, gradBias);
+        if (gradX != null) {
+            shape("gradX", rows, x.cols(), gradX);
+        }
+        return dtype;
     }
 
     /**

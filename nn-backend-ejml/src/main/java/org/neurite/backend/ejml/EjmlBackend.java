@@ -6,8 +6,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_FDRM;
+import org.neurite.api.Activation;
 import org.neurite.api.Backend;
 import org.neurite.api.DType;
+import org.neurite.api.ElementwiseKernel;
 import org.neurite.api.Tensor;
 import org.neurite.api.support.Operands;
 
@@ -97,6 +99,85 @@ final class EjmlBackend implements Backend {
         } else {
             Kernels.multiplyAdd((float) alpha, ((EjmlTensor) a).f, transposeA, ((EjmlTensor) b).f, transposeB, o.f,
                     parallel);
+        }
+    }
+
+    /**
+     * One pass over the output: small layers ({@link DenseKernels#SMALL_WEIGHTS}) as the loops of
+     * {@link DenseKernels}, larger ones as EJML's product then the bias and the activation row by row; an
+     * activation without a {@link Activation#kernel() kernel} runs once over the whole output afterwards.
+     */
+    @Override
+    public void denseForward(Tensor x, Tensor w, Tensor bias, Activation f, Tensor z, Tensor a) {
+        DType dtype = Operands.dense(this, x, w, bias, z, a);
+        EjmlTensor in = (EjmlTensor) x;
+        EjmlTensor wt = (EjmlTensor) w;
+        EjmlTensor b = (EjmlTensor) bias;
+        EjmlTensor zt = (EjmlTensor) z;
+        EjmlTensor at = (EjmlTensor) a;
+        int rows = x.rows();
+        int inputs = x.cols();
+        int outputs = w.rows();
+        ElementwiseKernel kernel = f.kernel().orElse(null);
+        boolean small = (long) inputs * outputs <= DenseKernels.SMALL_WEIGHTS;
+        if (small && dtype == DType.FLOAT64) {
+            DenseKernels.forward(in.d.data, wt.d.data, b.d.data, zt.d.data, at.d.data, rows, inputs, outputs, kernel);
+        } else if (small) {
+            DenseKernels.forward(in.f.data, wt.f.data, b.f.data, zt.f.data, at.f.data, rows, inputs, outputs, kernel);
+        } else {
+            matmul(x, false, w, true, z);
+            if (dtype == DType.FLOAT64) {
+                DenseKernels.biasAndActivation(zt.d.data, b.d.data, at.d.data, rows, outputs, kernel);
+            } else {
+                DenseKernels.biasAndActivation(zt.f.data, b.f.data, at.f.data, rows, outputs, kernel);
+            }
+        }
+        if (kernel == null) {
+            f.forward(z, a);
+        }
+    }
+
+    /**
+     * {@code dZ} in place (the kernel's own loop when the activation has one), then for small layers one
+     * pass over {@code dZ} for {@code dW} and {@code dX} ({@link DenseKernels}), for larger ones EJML's
+     * accumulating products; the bias gradient is summed in double for both dtypes.
+     */
+    @Override
+    public void denseBackward(Tensor x, Tensor w, Tensor z, Tensor a, Activation f, Tensor gradA, Tensor gradX,
+                              Tensor gradW, Tensor gradBias) {
+        DType dtype = Operands.denseBackward(this, x, w, z, a, gradA, gradX, gradW, gradBias);
+        ElementwiseKernel kernel = f.kernel().orElse(null);
+        EjmlTensor zt = (EjmlTensor) z;
+        EjmlTensor dz = (EjmlTensor) gradA;
+        int n = (int) z.shape().size();
+        if (kernel == null) {
+            f.backward(z, a, gradA, gradA);
+        } else if (dtype == DType.FLOAT64) {
+            kernel.backward(zt.d.data, dz.d.data, n);
+        } else {
+            kernel.backward(zt.f.data, dz.f.data, n);
+        }
+        sumRows(gradA, 1, gradBias);
+        int rows = x.rows();
+        int inputs = x.cols();
+        int outputs = w.rows();
+        if ((long) inputs * outputs > DenseKernels.SMALL_WEIGHTS) {
+            gemm(1, gradA, true, x, false, 1, gradW);
+            if (gradX != null) {
+                matmul(gradA, false, w, false, gradX);
+            }
+            return;
+        }
+        EjmlTensor in = (EjmlTensor) x;
+        EjmlTensor wt = (EjmlTensor) w;
+        EjmlTensor gw = (EjmlTensor) gradW;
+        EjmlTensor gx = (EjmlTensor) gradX;
+        if (dtype == DType.FLOAT64) {
+            DenseKernels.backward(in.d.data, wt.d.data, dz.d.data, gx == null ? null : gx.d.data, gw.d.data,
+                    rows, inputs, outputs);
+        } else {
+            DenseKernels.backward(in.f.data, wt.f.data, dz.f.data, gx == null ? null : gx.f.data, gw.f.data,
+                    rows, inputs, outputs);
         }
     }
 

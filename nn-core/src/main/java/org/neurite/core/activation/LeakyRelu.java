@@ -1,6 +1,8 @@
 package org.neurite.core.activation;
 
 import java.util.Map;
+import java.util.Optional;
+import org.neurite.api.ElementwiseKernel;
 import org.neurite.api.support.ElementwiseActivation;
 import org.neurite.core.spec.SpecValues;
 
@@ -13,19 +15,26 @@ final class LeakyRelu extends ElementwiseActivation {
     static final String NAME = "leaky_relu";
 
     private final double alpha;
+    private final Optional<ElementwiseKernel> kernel;
 
     LeakyRelu(Map<String, Double> parameters) {
         super(NAME, parameters);
         this.alpha = SpecValues.finite("activation", NAME, parameters, "alpha");
+        this.kernel = Optional.of(ElementwiseKernel.leakyRelu(alpha));
     }
 
     @Override
     public double apply(double z) {
-        return z > 0 ? z : alpha * z;
+        return ElementwiseKernel.leakyRelu(z, alpha);
     }
 
     @Override
     public double derivative(double z) {
-        return z > 0 ? 1.0 : z <= 0 ? alpha : z; // NaN in, NaN out
+        return ElementwiseKernel.leakyReluDerivative(z, alpha);
+    }
+
+    @Override
+    public Optional<ElementwiseKernel> kernel() {
+        return kernel;
     }
 }

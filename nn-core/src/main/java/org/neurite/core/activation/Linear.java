@@ -1,9 +1,13 @@
 package org.neurite.core.activation;
 
+import java.util.Optional;
+import org.neurite.api.ElementwiseKernel;
 import org.neurite.api.support.ElementwiseActivation;
 
 /** The identity {@code f(z) = z}, for regression outputs; also found as {@code identity}. */
 final class Linear extends ElementwiseActivation {
+
+    private static final Optional<ElementwiseKernel> KERNEL = Optional.of(ElementwiseKernel.LINEAR);
 
     Linear() {
         super("linear");
@@ -16,6 +20,11 @@ final class Linear extends ElementwiseActivation {
 
     @Override
     public double derivative(double z) {
-        return Double.isNaN(z) ? z : 1.0; // NaN in, NaN out, as every activation
+        return ElementwiseKernel.linearDerivative(z);
+    }
+
+    @Override
+    public Optional<ElementwiseKernel> kernel() {
+        return KERNEL;
     }
 }

@@ -1,5 +1,7 @@
 package org.neurite.core.activation;
 
+import java.util.Optional;
+import org.neurite.api.ElementwiseKernel;
 import org.neurite.api.support.ElementwiseActivation;
 
 /**
@@ -11,24 +13,20 @@ import org.neurite.api.support.ElementwiseActivation;
  */
 final class Sigmoid extends ElementwiseActivation {
 
+    private static final Optional<ElementwiseKernel> KERNEL = Optional.of(ElementwiseKernel.SIGMOID);
+
     Sigmoid() {
         super("sigmoid");
     }
 
     /** The stable logistic function, shared with the activations built on it. */
     static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
+        return ElementwiseKernel.sigmoid(z);
     }
 
     /** {@code σ'(z) = σ(z)·σ(-z)}, accurate relatively in both tails. */
     static double sigmoidDerivative(double z) {
-        double e = Math.exp(-Math.abs(z));
-        double d = 1.0 + e;
-        return e / d / d;
+        return ElementwiseKernel.sigmoidDerivative(z);
     }
 
     /** {@code log(1 + e^z)} for any finite {@code z}: {@code max(z, 0) + log1p(e^-|z|)}, never overflowing. */
@@ -44,5 +42,10 @@ final class Sigmoid extends ElementwiseActivation {
     @Override
     public double derivative(double z) {
         return sigmoidDerivative(z);
+    }
+
+    @Override
+    public Optional<ElementwiseKernel> kernel() {
+        return KERNEL;
     }
 }

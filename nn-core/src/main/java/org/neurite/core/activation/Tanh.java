@@ -1,5 +1,7 @@
 package org.neurite.core.activation;
 
+import java.util.Optional;
+import org.neurite.api.ElementwiseKernel;
 import org.neurite.api.support.ElementwiseActivation;
 
 /**
@@ -9,15 +11,15 @@ import org.neurite.api.support.ElementwiseActivation;
  */
 final class Tanh extends ElementwiseActivation {
 
+    private static final Optional<ElementwiseKernel> KERNEL = Optional.of(ElementwiseKernel.TANH);
+
     Tanh() {
         super("tanh");
     }
 
     /** {@code sech²(z) = 1 - tanh²(z)}, accurate relatively for every z. */
     static double sech2(double z) {
-        double e = Math.exp(-2.0 * Math.abs(z));
-        double d = 1.0 + e;
-        return 4.0 * e / d / d;
+        return ElementwiseKernel.tanhDerivative(z);
     }
 
     @Override
@@ -28,5 +30,10 @@ final class Tanh extends ElementwiseActivation {
     @Override
     public double derivative(double z) {
         return sech2(z);
+    }
+
+    @Override
+    public Optional<ElementwiseKernel> kernel() {
+        return KERNEL;
     }
 }
