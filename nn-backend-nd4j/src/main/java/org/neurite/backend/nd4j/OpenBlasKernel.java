@@ -1,5 +1,6 @@
 package org.neurite.backend.nd4j;
 
+import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,15 @@ final class OpenBlasKernel {
     /** The AVX-512 subsets that OpenBLAS's SkylakeX kernels use (F, CD, BW, DQ, VL: Skylake-SP's set). */
     private static final List<String> SKYLAKEX_FLAGS =
             List.of("avx2", "fma", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
+    /**
+     * dlopen's flags for the OpenBLAS already in the process: {@code RTLD_LAZY | RTLD_NOLOAD}, and not JNA's
+     * default {@code RTLD_GLOBAL}. JavaCPP loads two copies of OpenBLAS ({@code libopenblas.so.0} for libnd4j,
+     * {@code libopenblas_nolapack.so.0} for the cblas calls), each with its own symbols; promoting one to the
+     * global scope binds the other's lazily resolved internals to it (a buffer allocated by one copy, freed
+     * by the other: "BLAS : Bad memory unallocation!", then a crash, measured). {@code RTLD_NOLOAD} (glibc's
+     * 4) makes dlopen return the loaded copy, never load one.
+     */
+    private static final Map<String, Object> LOADED_LOCAL = Map.of(Library.OPTION_OPEN_FLAGS, 1 | 4);
     private static final Path CPUINFO = Path.of("/proc/cpuinfo");
     private static final Path MAPS = Path.of("/proc/self/maps");
 
@@ -145,7 +156,7 @@ final class OpenBlasKernel {
         try {
             String path = openBlasPath();
             if (path != null) {
-                return NativeLibrary.getInstance(path).getFunction("openblas_get_corename")
+                return NativeLibrary.getInstance(path, LOADED_LOCAL).getFunction("openblas_get_corename")
                         .invokeString(new Object[0], false);
             }
         } catch (IOException | RuntimeException | LinkageError e) {
