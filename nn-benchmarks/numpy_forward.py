@@ -96,8 +96,18 @@ def cpu_threads():
     return len(os.sched_getaffinity(0))
 
 
-def print_table(results):
-    """The readable table of --table: one line per case and dtype."""
+def result(name, dtype, sizes, batch, seconds):
+    """One forward case's line: the JSON object bench_table.py reads."""
+    return {"name": name, "dtype": dtype, "ns_per_call": seconds * 1e9, "samples_per_s": batch / seconds,
+            "gflops": flops(sizes, batch) / seconds / 1e9}
+
+
+def emit(results, table):
+    """Prints the results as JSON lines, or with table=True (--table) one readable line per case and dtype."""
+    if not table:
+        for r in results:
+            print(json.dumps(r))
+        return
     print(f"{'case':<16} {'dtype':<8} {'ns/call':>14} {'samples/s':>14} {'GFLOP/s':>9}")
     for r in results:
         print(f"{r['name']:<16} {r['dtype']:<8} {r['ns_per_call']:>14,.0f} {r['samples_per_s']:>14,.0f}"
@@ -127,13 +137,8 @@ def main():
             x = rng.uniform(-1, 1, (batch, sizes[0])).astype(dtype)
             forward(layers, x)
             t = measure(lambda: forward(layers, x), args.repeats, args.min_time)
-            results.append({"name": name, "dtype": dtype, "ns_per_call": t * 1e9,
-                            "samples_per_s": batch / t, "gflops": flops(sizes, batch) / t / 1e9})
-    if args.table:
-        print_table(results)
-    else:
-        for r in results:
-            print(json.dumps(r))
+            results.append(result(name, dtype, sizes, batch, t))
+    emit(results, args.table)
 
 
 if __name__ == "__main__":

@@ -15,38 +15,42 @@ Timing: timeit, best of N repeats (numpy_forward.measure: the same statistic as 
 JMH's best iteration). Prints one JSON object per line: {"name", "dtype", "ns_per_call", "samples_per_s",
 "gflops"}; with --table, a readable table instead. Needs torch: Debian's is run with /usr/bin/python3.
 """
-import json
 import sys
 
 import torch
 from torch import nn
 
-from numpy_forward import CASES, NETWORKS, cpu_threads, flops, measure, openblas_kernel, parse_args, print_table
+from numpy_forward import CASES, NETWORKS, cpu_threads, emit, measure, openblas_kernel, parse_args, result
 
 MODULES = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid}
 
 
 def build(sizes, activations, dtype):
+    """An nn.Sequential of nn.Linear layers, each followed by its activation module (none for linear)."""
     layers = []
     for n_in, n_out, act in zip(sizes, sizes[1:], activations):
         layers.append(nn.Linear(n_in, n_out))
         if act != "linear":
             layers.append(MODULES[act]())
-    return nn.Sequential(*layers).to(dtype).eval()
+    return nn.Sequential(*layers).to(dtype)
 
 
-def main():
-    args = parse_args(__doc__)
-
+def setup():
+    """One thread per CPU (as numpy's OpenBLAS), seed 42; prints the versions, threads and kernel to stderr."""
     torch.set_num_threads(cpu_threads())
     torch.manual_seed(42)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, OpenBLAS kernel {openblas_kernel()}",
           file=sys.stderr)
+
+
+def main():
+    args = parse_args(__doc__)
+    setup()
     results = []
     for name, net, batch in CASES:
         sizes, acts = NETWORKS[net]
         for dtype in (torch.float32, torch.float64):
-            model = build(sizes, acts, dtype)
+            model = build(sizes, acts, dtype).eval()
             x = torch.empty(batch, sizes[0], dtype=dtype).uniform_(-1, 1)
 
             def forward():
@@ -55,13 +59,8 @@ def main():
 
             forward()
             t = measure(forward, args.repeats, args.min_time)
-            results.append({"name": name, "dtype": str(dtype).removeprefix("torch."), "ns_per_call": t * 1e9,
-                            "samples_per_s": batch / t, "gflops": flops(sizes, batch) / t / 1e9})
-    if args.table:
-        print_table(results)
-    else:
-        for r in results:
-            print(json.dumps(r))
+            results.append(result(name, str(dtype).removeprefix("torch."), sizes, batch, t))
+    emit(results, args.table)
 
 
 if __name__ == "__main__":

@@ -15,15 +15,13 @@ JMH's best iteration). Prints one JSON object per line: {"name", "dtype", "ns_pe
 with --table, a readable table instead. Needs torch: Debian's is run with /usr/bin/python3.
 """
 import json
-import sys
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from numpy_forward import cpu_threads, measure, openblas_kernel, parse_args
-
-ACTIVATIONS = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid}
+from numpy_forward import measure, parse_args
+from torch_forward import build, setup
 CASES = [  # name, sizes, activations, loss, optimizer, batch
     ("xor_b4", [2, 4, 3, 1], ["relu", "relu", "sigmoid"], F.binary_cross_entropy,
      lambda p: torch.optim.SGD(p, lr=0.1), 4),
@@ -32,15 +30,6 @@ CASES = [  # name, sizes, activations, loss, optimizer, batch
     ("mnist_b256", [784, 1024, 1024, 10], ["relu", "relu", "linear"], F.cross_entropy,
      lambda p: torch.optim.Adam(p, lr=0.001), 256),
 ]
-
-
-def build(sizes, activations, dtype):
-    layers = []
-    for n_in, n_out, act in zip(sizes, sizes[1:], activations):
-        layers.append(nn.Linear(n_in, n_out))
-        if act != "linear":
-            layers.append(ACTIVATIONS[act]())
-    return nn.Sequential(*layers).to(dtype)
 
 
 def batch(name, sizes, rows, dtype):
@@ -53,10 +42,7 @@ def batch(name, sizes, rows, dtype):
 def main():
     args = parse_args(__doc__)
 
-    torch.set_num_threads(cpu_threads())
-    torch.manual_seed(42)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, OpenBLAS kernel {openblas_kernel()}",
-          file=sys.stderr)
+    setup()
     results = []
     for name, sizes, acts, loss_fn, make_opt, rows in CASES:
         for dtype in (torch.float32, torch.float64):
