@@ -28,7 +28,10 @@ final class DenseLoops {
     private DenseLoops() {
     }
 
-    /** Callers have checked the shapes: {@code z} and {@code a (rows, cols)}, {@code bias (1, cols)}; {@code a} may be {@code z}. */
+    /**
+     * {@code z += bias} on every row, then {@code a = f(z)}. Callers have checked the shapes: {@code z} and
+     * {@code a (rows, cols)}, {@code bias (1, cols)}; {@code a} may be {@code z}.
+     */
     static void biasAndActivation(Nd4jTensor z, Nd4jTensor bias, ElementwiseKernel kernel, Nd4jTensor a) {
         int rows = z.rows();
         int cols = z.cols();

@@ -3,6 +3,7 @@ package org.neurite.backend.nd4j;
 import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,18 +173,17 @@ final class OpenBlasKernel {
         }
         String vendor = "";
         Set<String> flags = new HashSet<>();
-        for (String line : Files.readAllLines(CPUINFO)) {
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String key = line.substring(0, colon).strip();
-            String value = line.substring(colon + 1).strip();
-            if (key.equals("vendor_id") && vendor.isEmpty()) {
-                vendor = value;
-            } else if (key.equals("flags")) {
-                flags.addAll(List.of(value.toLowerCase(Locale.ROOT).split("\\s+")));
-                break;
+        // The first processor's lines only: on a large machine the file repeats them for every CPU.
+        try (BufferedReader in = Files.newBufferedReader(CPUINFO)) {
+            for (String line = in.readLine(); line != null && flags.isEmpty(); line = in.readLine()) {
+                int colon = line.indexOf(':');
+                String key = colon < 0 ? "" : line.substring(0, colon).strip();
+                if (key.equals("vendor_id")) {
+                    vendor = line.substring(colon + 1).strip();
+                } else if (key.equals("flags")) {
+                    String list = line.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
+                    flags.addAll(List.of(list.split("\\s+")));
+                }
             }
         }
         return forCpu(vendor, flags);
