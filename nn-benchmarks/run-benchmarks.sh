@@ -40,7 +40,7 @@ while [ $# -gt 0 ]; do
     --training) training=1; forward=0 ;;
     --all) training=1; forward=1 ;;
     --nd4j-coretype) export OPENBLAS_CORETYPE="$2"; shift ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "run-benchmarks.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
