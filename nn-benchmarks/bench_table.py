@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Turns a JMH JSON result (run with -prof gc) and numpy_forward.py's output into the table of ratios.
+"""Turns a JMH JSON result (run with -prof gc) and the Python baselines' output into the tables of ratios.
 
-    python3 bench_table.py jmh.json numpy.jsonl [--markdown]
+    python3 bench_table.py jmh.json numpy.jsonl --torch-forward torch-forward.jsonl [--markdown]
     python3 bench_table.py training-jmh.json --torch torch.jsonl [--markdown]    # the training table
+    python3 bench_table.py jmh.json numpy.jsonl --torch-forward F --torch T     # both, from one JMH run
 
 Every time is the best iteration (JMH) or the best repeat (numpy's timeit), the same statistic on both
 sides, so that a noisy, shared machine hurts neither more. Rows, per backend, case and dtype:
@@ -14,6 +15,8 @@ sides, so that a noisy, shared machine hurts neither more. Rows, per backend, ca
               but GEMM_ONLY, which times the matrix products alone and is reported as the GEMM rate)
   vs raw      raw time / our time: 1.00 is parity, >= 0.95 is the target
   vs numpy    numpy time / our time: > 1 means faster than numpy
+  PyTorch     torch_forward.py's time for the same case (nn.Linear layers under torch.no_grad())
+  vs PyTorch  PyTorch time / our time: > 1 means faster than PyTorch
 
 Training rows (TrainingStepBenchmark: one TrainingSession.step per call) make a second table beside
 torch_training.py's output: time/step, samples/s, B/op, PyTorch's time/step, and vs PyTorch = PyTorch's
@@ -141,12 +144,14 @@ def main():
     ap.add_argument("jmh")
     ap.add_argument("numpy", nargs="?")
     ap.add_argument("--torch", help="torch_training.py's output, for the training table")
+    ap.add_argument("--torch-forward", help="torch_forward.py's output, for the forward table")
     ap.add_argument("--markdown", action="store_true", help="a Markdown table (for the README)")
     ap.add_argument("--json", help="also write the rows as JSON to this file")
     args = ap.parse_args()
 
     rows = load_jmh(args.jmh)
     numpy = load_python(args.numpy)
+    torch_forward = load_python(args.torch_forward)
     raw_best = {}
     gemm = {}  # (backend, case, dtype) -> the products alone (kernel GEMM_ONLY): not the same math
     for r in rows:
@@ -164,6 +169,7 @@ def main():
         key = (r["backend"], r["case"], r["dtype"])
         raw = raw_best.get(key)
         np_ns = numpy.get((r["case"], r["dtype"]))
+        torch_ns = torch_forward.get((r["case"], r["dtype"]))
         batch = CASES[r["case"]][1]
         table.append({
             "table": "forward",
@@ -179,11 +185,13 @@ def main():
             "vs_raw": raw["ns"] / r["ns"] if raw else None,
             "numpy_ns": np_ns,
             "vs_numpy": np_ns / r["ns"] if np_ns else None,
+            "torch_ns": torch_ns,
+            "vs_torch": torch_ns / r["ns"] if torch_ns else None,
             "gemm_ns": gemm[key]["ns"] if key in gemm else None,
         })
 
     head = ["backend", "case", "dtype", "time/call", "samples/s", "GFLOP/s", "B/op", "raw (fastest variant)",
-            "vs raw", "numpy", "vs numpy"]
+            "vs raw", "numpy", "vs numpy", "PyTorch", "vs PyTorch"]
     lines = []
     for t in table:
         lines.append([
@@ -193,6 +201,8 @@ def main():
             "-" if t["vs_raw"] is None else f"{t['vs_raw']:.2f}",
             fmt_ns(t["numpy_ns"]),
             fmt_ratio(t["vs_numpy"]),
+            fmt_ns(t["torch_ns"]),
+            fmt_ratio(t["vs_torch"]),
         ])
     if lines:
         print_table(head, lines, args.markdown)
@@ -213,6 +223,9 @@ def main():
     for r in raws:
         print(f"  {r['backend']:6} {r['case']:16} {r['dtype']:8} {r['variant']:12} {fmt_ns(r['ns']):>10}"
               f"  {flops(r['case']) / r['ns']:8.2f} GFLOP/s")
+    if lines and any(r["kind"] == "training" for r in rows):
+        print()
+        print("Training steps (TrainingStepBenchmark beside torch_training.py):")
     table += training_table(rows, load_python(args.torch), args.markdown)
     if args.json:
         with open(args.json, "w") as f:

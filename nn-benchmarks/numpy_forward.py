@@ -6,7 +6,8 @@ The same networks, batches, activations and dtypes as nn-benchmarks' ForwardBenc
   tiny_batch10000  [2, 8, 4, 1]           relu, relu, sigmoid   batch 10,000
   mnist_b256       [784, 1024, 1024, 10]  relu, relu, linear    batch 256
 in float32 and float64. Weights are (out, in) as in Neurite and PyTorch, so a layer is x @ W.T + b.
-The pass is idiomatic numpy (each operation returns a new array), as the tutorial writes it.
+The pass is idiomatic numpy (each operation returns a new array), as the tutorial writes it, on OpenBLAS's
+default threads (one per CPU this process may run on; torch_forward.py uses as many).
 
 Timing: timeit, best of N repeats (each repeat long enough to be well above the clock's resolution).
 Prints one JSON object per line: {"name", "dtype", "ns_per_call", "samples_per_s", "gflops"}; with
@@ -18,6 +19,7 @@ OpenBLAS may pick a slower kernel; the kernel it runs is printed to stderr.
 import argparse
 import ctypes
 import json
+import os
 import sys
 import timeit
 
@@ -89,6 +91,29 @@ def openblas_kernel():
     return "unknown"
 
 
+def cpu_threads():
+    """The CPUs this process may run on: the thread count numpy's OpenBLAS uses by default."""
+    return len(os.sched_getaffinity(0))
+
+
+def result(name, dtype, sizes, batch, seconds):
+    """One forward case's line: the JSON object bench_table.py reads."""
+    return {"name": name, "dtype": dtype, "ns_per_call": seconds * 1e9, "samples_per_s": batch / seconds,
+            "gflops": flops(sizes, batch) / seconds / 1e9}
+
+
+def emit(results, table):
+    """Prints the results as JSON lines, or with table=True (--table) one readable line per case and dtype."""
+    if not table:
+        for r in results:
+            print(json.dumps(r))
+        return
+    print(f"{'case':<16} {'dtype':<8} {'ns/call':>14} {'samples/s':>14} {'GFLOP/s':>9}")
+    for r in results:
+        print(f"{r['name']:<16} {r['dtype']:<8} {r['ns_per_call']:>14,.0f} {r['samples_per_s']:>14,.0f}"
+              f" {r['gflops']:>9.2f}")
+
+
 def parse_args(doc):
     """The options of this script and torch_training.py: --repeats, --min-time, --table."""
     p = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -101,7 +126,8 @@ def parse_args(doc):
 def main():
     args = parse_args(__doc__)
 
-    print(f"numpy {np.__version__}, OpenBLAS kernel {openblas_kernel()}", file=sys.stderr)
+    print(f"numpy {np.__version__}, OpenBLAS kernel {openblas_kernel()} ({cpu_threads()} CPUs: OpenBLAS's default"
+          " threads)", file=sys.stderr)
     rng = np.random.default_rng(42)
     results = []
     for name, net, batch in CASES:
@@ -111,16 +137,8 @@ def main():
             x = rng.uniform(-1, 1, (batch, sizes[0])).astype(dtype)
             forward(layers, x)
             t = measure(lambda: forward(layers, x), args.repeats, args.min_time)
-            results.append({"name": name, "dtype": dtype, "ns_per_call": t * 1e9,
-                            "samples_per_s": batch / t, "gflops": flops(sizes, batch) / t / 1e9})
-    if args.table:
-        print(f"{'case':<16} {'dtype':<8} {'ns/call':>14} {'samples/s':>14} {'GFLOP/s':>9}")
-        for r in results:
-            print(f"{r['name']:<16} {r['dtype']:<8} {r['ns_per_call']:>14,.0f} {r['samples_per_s']:>14,.0f}"
-                  f" {r['gflops']:>9.2f}")
-    else:
-        for r in results:
-            print(json.dumps(r))
+            results.append(result(name, dtype, sizes, batch, t))
+    emit(results, args.table)
 
 
 if __name__ == "__main__":

@@ -1,30 +1,35 @@
 #!/usr/bin/env bash
-# Runs the JMH suite (with JMH's GC profiler for bytes per operation) and numpy_forward.py, then prints
-# the table of ratios: ours vs the raw library, ours vs numpy, GFLOP/s, samples/s, B/op.
+# Runs the JMH suite (with JMH's GC profiler for bytes per operation) and, in the same run, numpy and
+# PyTorch on the same cases, then prints the tables of ratios: ours vs the raw library, vs numpy, vs PyTorch,
+# GFLOP/s, samples/s, B/op.
 #
-#   nn-benchmarks/run-benchmarks.sh                 # build, run everything (about 8 minutes)
+#   nn-benchmarks/run-benchmarks.sh                 # build, forward cases: JMH, numpy_forward.py and
+#                        # torch_forward.py, and the forward table (about 8 minutes)
+#   nn-benchmarks/run-benchmarks.sh --training      # instead: the training steps (TrainingStepBenchmark)
+#                        # and torch_training.py, PyTorch on the same cases, and the training table (~4 min)
+#   nn-benchmarks/run-benchmarks.sh --all           # both: one JMH run, numpy and PyTorch beside every
+#                        # forward and training case, both tables (about 12 minutes)
 #   nn-benchmarks/run-benchmarks.sh --no-build      # reuse nn-benchmarks/target/benchmarks.jar
 #   nn-benchmarks/run-benchmarks.sh --only REGEX    # only the JMH benchmarks matching REGEX
-#   nn-benchmarks/run-benchmarks.sh --markdown      # the table in Markdown, as in the README
-#   nn-benchmarks/run-benchmarks.sh --training      # instead: the training steps (TrainingStepBenchmark)
-#                        # and torch_training.py, PyTorch on the same cases (/usr/bin/python3 with torch;
-#                        # skipped with a note without it), and the training table (about 4 minutes)
-#   nn-benchmarks/run-benchmarks.sh --nd4j-coretype SkylakeX
-#                        # OPENBLAS_CORETYPE=SkylakeX for the JMH run only: ND4J bundles OpenBLAS 0.3.19,
-#                        # whose own CPU detection picks a kernel ~5x slower on this machine's Xeon
-#                        # (see README, "Performance"); name a kernel your CPU supports
+#   nn-benchmarks/run-benchmarks.sh --markdown      # the tables in Markdown, as in the README
+#   nn-benchmarks/run-benchmarks.sh --nd4j-coretype NAME
+#                        # an override, not needed: the nd4j backend's OpenBLAS picks its kernel itself
+#                        # (README, "ND4J's native platform"); this sets OPENBLAS_CORETYPE=NAME for the
+#                        # JMH run only, to compare kernels (name one your CPU supports)
 #
-# Results go to nn-benchmarks/target/results/ (jmh.json, jmh.log, numpy.jsonl, table.txt; with --training
-# training-jmh.json, training-jmh.log, torch.jsonl, torch.log, training-table.txt).
+# PyTorch is Debian's python3-torch, run with /usr/bin/python3; without it the PyTorch columns stay empty,
+# with a note. numpy is the python3 on the PATH.
+# Results go to nn-benchmarks/target/results/ (jmh.json, jmh.log, numpy.jsonl, torch-forward.jsonl,
+# torch-forward.log, table.txt; with --training the training-* files and torch.jsonl, torch.log; with --all
+# all of them, from all-jmh.json).
 # JMH settings: one fork, 3 warm-up and 3 measured iterations of 1 s (JMH_OPTS overrides them).
-# The JMH run keeps the environment's OPENBLAS_CORETYPE (ND4J's bundled OpenBLAS 0.3.19 reads it);
-# the script prints it.
 # The machine should be quiet: the script prints the load average before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build=1
 training=0
+forward=1
 only=
 markdown=()
 while [ $# -gt 0 ]; do
@@ -32,19 +37,22 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --only) only="$2"; shift ;;
     --markdown) markdown=(--markdown) ;;
-    --training) training=1 ;;
+    --training) training=1; forward=0 ;;
+    --all) training=1; forward=1 ;;
     --nd4j-coretype) export OPENBLAS_CORETYPE="$2"; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "run-benchmarks.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 
+forward_regex='ForwardBenchmark|PredictBenchmark|MegamorphicBenchmark|Raw.*Benchmark'
 if [ -z "$only" ]; then
-  if [ "$training" = 1 ]; then only='TrainingStepBenchmark'; else
-    only='ForwardBenchmark|PredictBenchmark|MegamorphicBenchmark|Raw.*Benchmark'; fi
+  if [ "$forward" = 1 ] && [ "$training" = 1 ]; then only="$forward_regex|TrainingStepBenchmark"
+  elif [ "$training" = 1 ]; then only='TrainingStepBenchmark'; else only="$forward_regex"; fi
 fi
-prefix=; [ "$training" = 1 ] && prefix=training-
+if [ "$forward" = 1 ] && [ "$training" = 1 ]; then prefix=all-
+elif [ "$training" = 1 ]; then prefix=training-; else prefix=; fi
 out=nn-benchmarks/target/results
 jar=nn-benchmarks/target/benchmarks.jar
 if [ "$build" = 1 ]; then
@@ -54,7 +62,7 @@ mkdir -p "$out"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 echo "java:    $(java -version 2>&1 | head -1)"
-echo "OPENBLAS_CORETYPE for JMH (ND4J): ${OPENBLAS_CORETYPE:-unset}"
+echo "OPENBLAS_CORETYPE for JMH (ND4J): ${OPENBLAS_CORETYPE:-unset (the kernel OpenBLAS picks itself)}"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s)
 
@@ -63,30 +71,37 @@ java -jar "$jar" "$only" ${JMH_OPTS:--f 1 -wi 3 -i 3 -w 1s -r 1s} -prof gc \
   -rf json -rff "$out/${prefix}jmh.json" > "$out/${prefix}jmh.log" 2>&1 || { tail -40 "$out/${prefix}jmh.log"; exit 1; }
 
 # OpenBLAS's OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE (set on some machines for old OpenBLAS builds) slow a
-# current numpy: unset them for this command only; numpy_forward.py prints the kernel it then runs.
-# PyTorch (torch_training.py) links the system's OpenBLAS: the same holds for it.
-if [ "$training" = 1 ]; then
-  : > "$out/torch.jsonl"
-  if /usr/bin/python3 -c 'import torch' 2> /dev/null; then
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 nn-benchmarks/torch_training.py \
-      > "$out/torch.jsonl" 2> "$out/torch.log" && echo "torch:   $(cat "$out/torch.log")" \
-      || echo "torch_training.py failed: $(tail -1 "$out/torch.log")"
+# current numpy: unset them for the Python baselines; each prints the kernel it then runs. PyTorch links the
+# system's OpenBLAS: the same holds for it.
+# run_python LABEL PYTHON SCRIPT OUTPUT: runs SCRIPT with PYTHON into OUTPUT.jsonl and OUTPUT.log, and prints
+# LABEL with the line the script writes to stderr last (its versions and kernel).
+run_python() {
+  local name=$1 python=$2 script=$3 output=$4
+  : > "$out/$output.jsonl"
+  if env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$python" "nn-benchmarks/$script" > "$out/$output.jsonl" \
+      2> "$out/$output.log"; then
+    echo "$name: $(tail -1 "$out/$output.log")"
   else
-    echo "PyTorch skipped: /usr/bin/python3 cannot import torch (the PyTorch columns stay empty)"
+    echo "$script failed: $(tail -1 "$out/$output.log")"
   fi
-else
-  numpy_ok=1
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 nn-benchmarks/numpy_forward.py > "$out/numpy.jsonl" \
-    2> "$out/numpy.log" || { numpy_ok=0; echo "numpy_forward.py failed (no numpy?): $(tail -1 "$out/numpy.log")"; }
-  [ "$numpy_ok" = 1 ] && echo "numpy:   $(cat "$out/numpy.log")"
+}
+has_torch=0
+/usr/bin/python3 -c 'import torch' 2> /dev/null && has_torch=1
+[ "$has_torch" = 1 ] || echo "PyTorch skipped: /usr/bin/python3 cannot import torch (the PyTorch columns stay empty)"
+if [ "$forward" = 1 ]; then
+  run_python "numpy  " python3 numpy_forward.py numpy
+  if [ "$has_torch" = 1 ]; then run_python "torch  " /usr/bin/python3 torch_forward.py torch-forward
+  else : > "$out/torch-forward.jsonl"; fi
+fi
+if [ "$training" = 1 ]; then
+  if [ "$has_torch" = 1 ]; then run_python "torch (training)" /usr/bin/python3 torch_training.py torch
+  else : > "$out/torch.jsonl"; fi
 fi
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg); $(( $(date +%s) - start )) s"
 echo
 
-if [ "$training" = 1 ]; then
-  python3 nn-benchmarks/bench_table.py "$out/training-jmh.json" --torch "$out/torch.jsonl" "${markdown[@]}" \
-    --json "$out/training-table.json" | tee "$out/training-table.txt"
-else
-  python3 nn-benchmarks/bench_table.py "$out/jmh.json" "$out/numpy.jsonl" "${markdown[@]}" \
-    --json "$out/table.json" | tee "$out/table.txt"
-fi
+tables=()
+[ "$forward" = 1 ] && tables+=("$out/numpy.jsonl" --torch-forward "$out/torch-forward.jsonl")
+[ "$training" = 1 ] && tables+=(--torch "$out/torch.jsonl")
+python3 nn-benchmarks/bench_table.py "$out/${prefix}jmh.json" "${tables[@]}" "${markdown[@]}" \
+  --json "$out/${prefix}table.json" | tee "$out/${prefix}table.txt"

@@ -7,22 +7,21 @@ The same cases as nn-benchmarks' TrainingStepBenchmark (TrainingCase):
   mnist_b256  [784, 1024, 1024, 10]  relu, relu, linear    cross_entropy  adam(lr=0.001)  batch 256
 in float32 and float64; digits and mnist train on seeded Gaussian inputs and random class labels. A step is
 the idiomatic loop: opt.zero_grad(); loss = F.cross_entropy(model(x), y); loss.backward(); opt.step(), with
-model an nn.Sequential of nn.Linear and activations, on torch.set_num_threads(2).
+model an nn.Sequential of nn.Linear and activations, on torch.set_num_threads(cpu_threads()) (numpy_forward:
+every CPU this process may run on, 2 on this project's machine).
 
 Timing: timeit, best of N repeats (numpy_forward.measure: the same statistic as numpy_forward.py and as
 JMH's best iteration). Prints one JSON object per line: {"name", "dtype", "ns_per_call", "samples_per_s"};
 with --table, a readable table instead. Needs torch: Debian's is run with /usr/bin/python3.
 """
 import json
-import sys
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from numpy_forward import measure, openblas_kernel, parse_args
-
-ACTIVATIONS = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid}
+from numpy_forward import measure, parse_args
+from torch_forward import build, setup
 CASES = [  # name, sizes, activations, loss, optimizer, batch
     ("xor_b4", [2, 4, 3, 1], ["relu", "relu", "sigmoid"], F.binary_cross_entropy,
      lambda p: torch.optim.SGD(p, lr=0.1), 4),
@@ -31,15 +30,6 @@ CASES = [  # name, sizes, activations, loss, optimizer, batch
     ("mnist_b256", [784, 1024, 1024, 10], ["relu", "relu", "linear"], F.cross_entropy,
      lambda p: torch.optim.Adam(p, lr=0.001), 256),
 ]
-
-
-def build(sizes, activations, dtype):
-    layers = []
-    for n_in, n_out, act in zip(sizes, sizes[1:], activations):
-        layers.append(nn.Linear(n_in, n_out))
-        if act != "linear":
-            layers.append(ACTIVATIONS[act]())
-    return nn.Sequential(*layers).to(dtype)
 
 
 def batch(name, sizes, rows, dtype):
@@ -52,10 +42,7 @@ def batch(name, sizes, rows, dtype):
 def main():
     args = parse_args(__doc__)
 
-    torch.set_num_threads(2)
-    torch.manual_seed(42)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, OpenBLAS kernel {openblas_kernel()}",
-          file=sys.stderr)
+    setup()
     results = []
     for name, sizes, acts, loss_fn, make_opt, rows in CASES:
         for dtype in (torch.float32, torch.float64):

@@ -5,8 +5,10 @@ import java.util.function.DoubleUnaryOperator;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
+import org.neurite.api.Activation;
 import org.neurite.api.Backend;
 import org.neurite.api.DType;
+import org.neurite.api.ElementwiseKernel;
 import org.neurite.api.Shape;
 import org.neurite.api.Tensor;
 import org.neurite.api.TensorAllocationException;
@@ -134,6 +136,45 @@ final class Nd4jBackend implements Backend {
         // With beta = 0 BLAS does not read C, so whatever the preallocated output held (even NaN) is replaced.
         Blas.gemm(alpha, (Nd4jTensor) a, transposeA, (Nd4jTensor) b, transposeB, beta, o, out.rows(), out.cols(),
                 transposeA ? a.rows() : a.cols());
+    }
+
+    /**
+     * The product through {@link Blas} into {@code z}, then, for an activation with a
+     * {@link Activation#kernel() kernel}, the bias and the activation in one pass over the native memory
+     * ({@link DenseLoops}); any other activation (a user's own, softmax) follows the bias add through its own
+     * {@link Activation#forward}.
+     */
+    @Override
+    public void denseForward(Tensor x, Tensor w, Tensor bias, Activation f, Tensor z, Tensor a) {
+        ElementwiseKernel kernel = f.kernel().orElse(null);
+        if (kernel == null) {
+            Backend.super.denseForward(x, w, bias, f, z, a);
+            return;
+        }
+        Operands.dense(this, x, w, bias, z, a); // every operand before the first write
+        matmul(x, false, w, true, z);
+        DenseLoops.biasAndActivation((Nd4jTensor) z, (Nd4jTensor) bias, kernel, (Nd4jTensor) a);
+    }
+
+    /**
+     * {@code dZ} as the kernel's own loop when the activation has one ({@link DenseLoops#backward}), then the
+     * accumulating products and the bias gradient as {@link Backend#denseBackward}'s default makes them.
+     */
+    @Override
+    public void denseBackward(Tensor x, Tensor w, Tensor z, Tensor a, Activation f, Tensor gradA, Tensor gradX,
+                              Tensor gradW, Tensor gradBias) {
+        ElementwiseKernel kernel = f.kernel().orElse(null);
+        if (kernel == null) {
+            Backend.super.denseBackward(x, w, z, a, f, gradA, gradX, gradW, gradBias);
+            return;
+        }
+        Operands.denseBackward(this, x, w, z, a, gradA, gradX, gradW, gradBias);
+        DenseLoops.backward((Nd4jTensor) z, kernel, (Nd4jTensor) gradA);
+        gemm(1, gradA, true, x, false, 1, gradW);
+        sumRows(gradA, 1, gradBias);
+        if (gradX != null) {
+            matmul(gradA, false, w, false, gradX);
+        }
     }
 
     @Override

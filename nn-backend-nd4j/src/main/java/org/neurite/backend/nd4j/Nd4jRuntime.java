@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * initialize class}, without the reason; keeping the first failure here lets every later attempt (another
  * registry, a retry) report the real cause.
  *
- * <p>Before ND4J first loads, it bounds the off-heap memory by default (see {@link #boundOffHeapMemory}).
+ * <p>Before ND4J first loads, it chooses OpenBLAS's kernel ({@link OpenBlasKernel}) and bounds the off-heap
+ * memory by default (see {@link #boundOffHeapMemory}).
  */
 final class Nd4jRuntime {
 
@@ -50,11 +51,13 @@ final class Nd4jRuntime {
         }
         long start = System.nanoTime();
         try {
+            OpenBlasKernel.beforeLoad();
             boundOffHeapMemory();
             Nd4jBackend loaded = new Nd4jBackend();
             smokeTest(loaded);
             backend = loaded;
-            LOG.debug("ND4J loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+            LOG.debug("ND4J loaded in {} ms; OpenBLAS kernel {}", (System.nanoTime() - start) / 1_000_000,
+                    OpenBlasKernel.corename());
             return loaded;
         } catch (RuntimeException | LinkageError e) {
             failure = e;

@@ -36,12 +36,29 @@ final class ChildJvm {
 
     /** Runs {@code main} with these JVM options and arguments; asserts that it exits with status 0 in time. */
     static Output run(List<String> jvmOptions, Class<?> main, String... args) throws Exception {
+        return run(Map.of(), jvmOptions, main, args);
+    }
+
+    /**
+     * {@link #run(List, Class, String...)} with these changes to the environment: each variable is set to its
+     * value, or removed where the value is empty.
+     */
+    static Output run(Map<String, String> environment, List<String> jvmOptions, Class<?> main, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", Nd4jBackendProviderTest.testClassPath(), main.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        environment.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Process process = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the child JVM did not finish");

@@ -35,7 +35,7 @@ final class RawActivation {
     }
 
     /** The same overflow-free logistic function as Neurite's sigmoid. */
-    private static double sigmoid(double z) {
+    static double sigmoid(double z) {
         if (z >= 0) {
             return 1.0 / (1.0 + Math.exp(-z));
         }
