@@ -34,6 +34,8 @@ final class EjmlBackend implements Backend {
     /** Per-thread buffers for transposed weights (see {@link Kernels}): never shared between threads. */
     private final ThreadLocal<DMatrixRMaj> scratch64 = ThreadLocal.withInitial(() -> new DMatrixRMaj(1, 1));
     private final ThreadLocal<FMatrixRMaj> scratch32 = ThreadLocal.withInitial(() -> new FMatrixRMaj(1, 1));
+    /** Per-thread transposed row blocks for {@link RowBlockKernels}: never shared between threads. */
+    private final ThreadLocal<RowBlockKernels.Scratch> blocks = ThreadLocal.withInitial(RowBlockKernels.Scratch::new);
 
     EjmlBackend(long parallelMinWork) {
         this.parallelMinWork = parallelMinWork;
@@ -103,8 +105,9 @@ final class EjmlBackend implements Backend {
     }
 
     /**
-     * One pass over the output: small layers ({@link DenseKernels#SMALL_WEIGHTS}) as the loops of
-     * {@link DenseKernels}, larger ones as EJML's product then the bias and the activation row by row; an
+     * One pass over the output: small layers ({@link DenseKernels#SMALL_WEIGHTS}) on a batch of narrow rows
+     * in transposed blocks ({@link RowBlockKernels}), other small ones row by row ({@link DenseKernels}),
+     * larger ones as EJML's product then the bias and the activation row by row; an
      * activation without a {@link Activation#kernel() kernel} runs once over the whole output afterwards.
      */
     @Override
@@ -120,7 +123,14 @@ final class EjmlBackend implements Backend {
         int outputs = w.rows();
         ElementwiseKernel kernel = f.kernel().orElse(null);
         boolean small = (long) inputs * outputs <= DenseKernels.SMALL_WEIGHTS;
-        if (small && dtype == DType.FLOAT64) {
+        boolean blocked = small && RowBlockKernels.applies(rows, inputs, outputs);
+        if (blocked && dtype == DType.FLOAT64) {
+            RowBlockKernels.forward(in.d.data, wt.d.data, b.d.data, zt.d.data, at.d.data, rows, inputs, outputs,
+                    kernel, blocks.get());
+        } else if (blocked) {
+            RowBlockKernels.forward(in.f.data, wt.f.data, b.f.data, zt.f.data, at.f.data, rows, inputs, outputs,
+                    kernel, blocks.get());
+        } else if (small && dtype == DType.FLOAT64) {
             DenseKernels.forward(in.d.data, wt.d.data, b.d.data, zt.d.data, at.d.data, rows, inputs, outputs, kernel);
         } else if (small) {
             DenseKernels.forward(in.f.data, wt.f.data, b.f.data, zt.f.data, at.f.data, rows, inputs, outputs, kernel);
