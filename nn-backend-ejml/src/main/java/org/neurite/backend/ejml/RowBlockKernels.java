@@ -13,22 +13,23 @@ import org.neurite.api.ElementwiseKernel;
  * transposed, {@code xt[k][r]}, and each output column of the block is built as
  * {@code zt[j][r] = ((0 + w[j][0]·xt[0][r]) + w[j][1]·xt[1][r] + …) + b[j]} for all {@code r} at once: every
  * element's sum is the row path's, term for term in the same order, so the values are the same bits; only
- * the loop that runs over them changed. The activation then runs over the block's contiguous columns
- * (ReLU as {@link Math#max}, which the JIT vectorizes; the others as the kernel's own loop) and the block is
- * copied back row-major into {@code z} and {@code a}.
+ * the loop that runs over them changed. Each column is copied back into {@code z} as soon as it is done,
+ * and the activation then runs over the block's rows of {@code z}, contiguous and still in cache (ReLU as
+ * {@link Math#max}, which the JIT vectorizes; the others as the kernel's own loop).
  *
- * <p>The transposed blocks live in a {@link Scratch} per thread, allocated when a thread first meets a layer
+ * <p>The transposed columns live in a {@link Scratch} per thread, allocated when a thread first meets a layer
  * that big and reused after that, so steady-state calls allocate nothing.
  */
 final class RowBlockKernels {
 
-    /** Rows per block: long enough vector loops, and a block of the largest layer stays in L2 (see below). */
+    /** Rows per block: vector loops long enough to hide their set-up, and a block stays in L1 (see below). */
     static final int BLOCK_ROWS = 256;
     /** From this many rows a small layer takes the block path; fewer rows go row by row. */
     static final int MIN_ROWS = 16;
     /**
      * The block path takes layers with at most this many inputs and outputs: the inner dimension is small,
-     * and the scratch of one thread stays at {@code (64 + 2·64)·256} values (384 KiB of float64).
+     * and the scratch of one thread stays at {@code (64 + 64)·256} values (256 KiB of float64; for the
+     * {@code [2, 8, 4, 1]} network at most 20 KiB, in L1).
      */
     static final int MAX_WIDTH = 64;
 
@@ -48,22 +49,19 @@ final class RowBlockKernels {
      */
     static void forward(double[] x, double[] w, double[] b, double[] z, double[] a, int rows, int in, int out,
                         ElementwiseKernel kernel, Scratch scratch) {
-        scratch.reserve64(in, out);
-        double[] xt = scratch.xt64;
-        double[] zt = scratch.zt64;
-        double[] at = scratch.at64;
+        double[][] xt = scratch.inputs64(in);
+        double[][] zt = scratch.outputs64(out);
         for (int r0 = 0; r0 < rows; r0 += BLOCK_ROWS) {
             int n = Math.min(BLOCK_ROWS, rows - r0);
-            transposeIn(x, r0, n, in, xt);
-            for (int j = 0; j < out; j++) {
-                column(xt, w, j * in, in, b[j], zt, j * BLOCK_ROWS, n);
-                if (kernel != null) {
-                    activate(kernel, zt, at, j * BLOCK_ROWS, n);
-                }
+            for (int k = 0; k < in; k++) {
+                column(x, r0 * in + k, in, xt[k], n);
             }
-            transposeOut(zt, r0, n, out, z);
+            for (int j = 0; j < out; j++) {
+                output(xt, w, j * in, in, b[j], zt[j], n);
+                uncolumn(zt[j], n, z, r0 * out + j, out);
+            }
             if (kernel != null) {
-                transposeOut(at, r0, n, out, a);
+                activate(kernel, z, a, r0 * out, n * out); // the block's rows of z: contiguous, in cache
             }
         }
     }
@@ -71,180 +69,220 @@ final class RowBlockKernels {
     /** As {@link #forward(double[], double[], double[], double[], double[], int, int, int, ElementwiseKernel, Scratch)} in float. */
     static void forward(float[] x, float[] w, float[] b, float[] z, float[] a, int rows, int in, int out,
                         ElementwiseKernel kernel, Scratch scratch) {
-        scratch.reserve32(in, out);
-        float[] xt = scratch.xt32;
-        float[] zt = scratch.zt32;
-        float[] at = scratch.at32;
+        float[][] xt = scratch.inputs32(in);
+        float[][] zt = scratch.outputs32(out);
         for (int r0 = 0; r0 < rows; r0 += BLOCK_ROWS) {
             int n = Math.min(BLOCK_ROWS, rows - r0);
-            transposeIn(x, r0, n, in, xt);
+            for (int k = 0; k < in; k++) {
+                column(x, r0 * in + k, in, xt[k], n);
+            }
             for (int j = 0; j < out; j++) {
-                column(xt, w, j * in, in, b[j], zt, j * BLOCK_ROWS, n);
-                if (kernel != null) {
-                    activate(kernel, zt, at, j * BLOCK_ROWS, n);
+                output(xt, w, j * in, in, b[j], zt[j], n);
+                uncolumn(zt[j], n, z, r0 * out + j, out);
+            }
+            if (kernel != null) {
+                activate(kernel, z, a, r0 * out, n * out, scratch.wide);
+            }
+        }
+    }
+
+    /**
+     * One output column of a block, {@code zj[r]} for {@code r < n}: the sum starts at 0 and adds the
+     * products in ascending {@code k}, then the bias, as the row path's {@code total} does ({@code 0 + p}
+     * rather than {@code p} keeps a {@code -0.0} product's sum at {@code +0.0}, as there; {@code x·w} in that
+     * order, as there). Two products per pass over the column, the bias in the last pass; the first pass
+     * reads its running sums from a column of zeros, so that one loop serves it and the passes after it.
+     * Every column is an array of its own, indexed from 0: with columns at offsets in one array the JIT
+     * could not rule out that they overlap and left the loops scalar (4 times slower).
+     */
+    private static void output(double[][] xt, double[] w, int wj, int in, double bias, double[] zj, int n) {
+        double[] acc = xt[xt.length - 1]; // the zeros column Scratch keeps after the inputs
+        int k = 0;
+        for (; in - k > 2; k += 2, acc = zj) {
+            pair(acc, xt[k], w[wj + k], xt[k + 1], w[wj + k + 1], zj, n);
+        }
+        if (in - k == 2) {
+            pairAndBias(acc, xt[k], w[wj + k], xt[k + 1], w[wj + k + 1], bias, zj, n);
+        } else {
+            oneAndBias(acc, xt[k], w[wj + k], bias, zj, n);
+        }
+    }
+
+    private static void output(float[][] xt, float[] w, int wj, int in, float bias, float[] zj, int n) {
+        float[] acc = xt[xt.length - 1];
+        int k = 0;
+        for (; in - k > 2; k += 2, acc = zj) {
+            pair(acc, xt[k], w[wj + k], xt[k + 1], w[wj + k + 1], zj, n);
+        }
+        if (in - k == 2) {
+            pairAndBias(acc, xt[k], w[wj + k], xt[k + 1], w[wj + k + 1], bias, zj, n);
+        } else {
+            oneAndBias(acc, xt[k], w[wj + k], bias, zj, n);
+        }
+    }
+
+    private static void pair(double[] acc, double[] x0, double w0, double[] x1, double w1, double[] z, int n) {
+        for (int r = 0; r < n; r++) {
+            z[r] = (acc[r] + x0[r] * w0) + x1[r] * w1;
+        }
+    }
+
+    private static void pair(float[] acc, float[] x0, float w0, float[] x1, float w1, float[] z, int n) {
+        for (int r = 0; r < n; r++) {
+            z[r] = (acc[r] + x0[r] * w0) + x1[r] * w1;
+        }
+    }
+
+    private static void pairAndBias(double[] acc, double[] x0, double w0, double[] x1, double w1, double bias,
+                                    double[] z, int n) {
+        for (int r = 0; r < n; r++) {
+            z[r] = ((acc[r] + x0[r] * w0) + x1[r] * w1) + bias;
+        }
+    }
+
+    private static void pairAndBias(float[] acc, float[] x0, float w0, float[] x1, float w1, float bias,
+                                    float[] z, int n) {
+        for (int r = 0; r < n; r++) {
+            z[r] = ((acc[r] + x0[r] * w0) + x1[r] * w1) + bias;
+        }
+    }
+
+    private static void oneAndBias(double[] acc, double[] x0, double w0, double bias, double[] z, int n) {
+        for (int r = 0; r < n; r++) {
+            z[r] = (acc[r] + x0[r] * w0) + bias;
+        }
+    }
+
+    private static void oneAndBias(float[] acc, float[] x0, float w0, float bias, float[] z, int n) {
+        for (int r = 0; r < n; r++) {
+            z[r] = (acc[r] + x0[r] * w0) + bias;
+        }
+    }
+
+    /**
+     * {@code a = f(z)} on {@code n} values from {@code off}; {@code a} may be {@code z}. ReLU is written as
+     * {@code Math.max(z, 0.0)}, which the JIT vectorizes (the kernel's {@code z <= 0 ? 0 : z} it does not,
+     * and its branch mispredicts on mixed signs) and which gives {@link ElementwiseKernel#relu}'s values:
+     * {@code +0.0} for every {@code z <= 0} including {@code -0.0}, NaN for NaN (RowBlockKernelsTest).
+     */
+    static void activate(ElementwiseKernel kernel, double[] z, double[] a, int off, int n) {
+        if (kernel.kind() == ElementwiseKernel.Kind.RELU) {
+            for (int r = 0; r < n; r++) {
+                a[off + r] = Math.max(z[off + r], 0.0);
+            }
+        } else {
+            kernel.forward(z, off, n, a, off);
+        }
+    }
+
+    static void activate(ElementwiseKernel kernel, float[] z, float[] a, int off, int n, double[] wide) {
+        if (kernel.kind() == ElementwiseKernel.Kind.RELU) {
+            for (int r = 0; r < n; r++) {
+                a[off + r] = Math.max(z[off + r], 0.0f);
+            }
+        } else if (kernel.kind() == ElementwiseKernel.Kind.SIGMOID && wide != null) {
+            for (int c = 0; c < n; c += wide.length) {
+                int m = Math.min(wide.length, n - c);
+                for (int r = 0; r < m; r++) {
+                    wide[r] = z[off + c + r];
+                }
+                for (int r = 0; r < m; r++) {
+                    wide[r] = ElementwiseKernel.sigmoid(wide[r]);
+                }
+                for (int r = 0; r < m; r++) {
+                    a[off + c + r] = (float) wide[r];
                 }
             }
-            transposeOut(zt, r0, n, out, z);
-            if (kernel != null) {
-                transposeOut(at, r0, n, out, a);
-            }
-        }
-    }
-
-    /**
-     * One output column of a block, {@code zt[zo + r]} for {@code r < n}: the sum starts at 0 and adds the
-     * products in ascending {@code k}, then the bias, as the row path's {@code total} does ({@code 0 + p}
-     * rather than {@code p} keeps a {@code -0.0} product's sum at {@code +0.0}, as there).
-     */
-    private static void column(double[] xt, double[] w, int wj, int in, double bias, double[] zt, int zo, int n) {
-        double w0 = w[wj];
-        for (int r = 0; r < n; r++) {
-            zt[zo + r] = 0.0 + xt[r] * w0;
-        }
-        for (int k = 1; k < in; k++) {
-            double wk = w[wj + k];
-            int xk = k * BLOCK_ROWS;
-            for (int r = 0; r < n; r++) {
-                zt[zo + r] += xt[xk + r] * wk;
-            }
-        }
-        for (int r = 0; r < n; r++) {
-            zt[zo + r] += bias;
-        }
-    }
-
-    private static void column(float[] xt, float[] w, int wj, int in, float bias, float[] zt, int zo, int n) {
-        float w0 = w[wj];
-        for (int r = 0; r < n; r++) {
-            zt[zo + r] = 0.0f + xt[r] * w0;
-        }
-        for (int k = 1; k < in; k++) {
-            float wk = w[wj + k];
-            int xk = k * BLOCK_ROWS;
-            for (int r = 0; r < n; r++) {
-                zt[zo + r] += xt[xk + r] * wk;
-            }
-        }
-        for (int r = 0; r < n; r++) {
-            zt[zo + r] += bias;
-        }
-    }
-
-    /**
-     * {@code at = f(zt)} on one column. ReLU is written as {@code Math.max(z, 0.0)}, which the JIT
-     * vectorizes and which gives {@link ElementwiseKernel#relu}'s bits: {@code +0.0} for every
-     * {@code z <= 0} including {@code -0.0}, NaN for NaN (RowBlockKernelsTest checks these).
-     */
-    static void activate(ElementwiseKernel kernel, double[] zt, double[] at, int off, int n) {
-        if (kernel.kind() == ElementwiseKernel.Kind.RELU) {
-            for (int r = 0; r < n; r++) {
-                at[off + r] = Math.max(zt[off + r], 0.0);
-            }
         } else {
-            kernel.forward(zt, off, n, at, off);
+            kernel.forward(z, off, n, a, off);
         }
     }
 
-    static void activate(ElementwiseKernel kernel, float[] zt, float[] at, int off, int n) {
-        if (kernel.kind() == ElementwiseKernel.Kind.RELU) {
-            for (int r = 0; r < n; r++) {
-                at[off + r] = Math.max(zt[off + r], 0.0f);
-            }
-        } else {
-            kernel.forward(zt, off, n, at, off);
-        }
-    }
-
-    /** {@code xt[k][r] = x[r0 + r][k]}; one input column is already contiguous. */
-    private static void transposeIn(double[] x, int r0, int n, int in, double[] xt) {
-        if (in == 1) {
-            System.arraycopy(x, r0, xt, 0, n);
+    /** {@code col[r] = src[from + r·stride]} for {@code r < n}: one column of a row-major block. */
+    private static void column(double[] src, int from, int stride, double[] col, int n) {
+        if (stride == 1) {
+            System.arraycopy(src, from, col, 0, n);
             return;
         }
-        for (int r = 0, xi = r0 * in; r < n; r++, xi += in) {
-            for (int k = 0, t = r; k < in; k++, t += BLOCK_ROWS) {
-                xt[t] = x[xi + k];
-            }
+        for (int r = 0, i = from; r < n; r++, i += stride) {
+            col[r] = src[i];
         }
     }
 
-    private static void transposeIn(float[] x, int r0, int n, int in, float[] xt) {
-        if (in == 1) {
-            System.arraycopy(x, r0, xt, 0, n);
+    private static void column(float[] src, int from, int stride, float[] col, int n) {
+        if (stride == 1) {
+            System.arraycopy(src, from, col, 0, n);
             return;
         }
-        for (int r = 0, xi = r0 * in; r < n; r++, xi += in) {
-            for (int k = 0, t = r; k < in; k++, t += BLOCK_ROWS) {
-                xt[t] = x[xi + k];
-            }
+        for (int r = 0, i = from; r < n; r++, i += stride) {
+            col[r] = src[i];
         }
     }
 
-    /** {@code dst[r0 + r][j] = src[j][r]}; one output column is already contiguous. */
-    private static void transposeOut(double[] src, int r0, int n, int out, double[] dst) {
-        if (out == 1) {
-            System.arraycopy(src, 0, dst, r0, n);
+    /** {@code dst[from + r·stride] = col[r]} for {@code r < n}: back into a row-major block. */
+    private static void uncolumn(double[] col, int n, double[] dst, int from, int stride) {
+        if (stride == 1) {
+            System.arraycopy(col, 0, dst, from, n);
             return;
         }
-        for (int r = 0, di = r0 * out; r < n; r++, di += out) {
-            for (int j = 0, s = r; j < out; j++, s += BLOCK_ROWS) {
-                dst[di + j] = src[s];
-            }
+        for (int r = 0, i = from; r < n; r++, i += stride) {
+            dst[i] = col[r];
         }
     }
 
-    private static void transposeOut(float[] src, int r0, int n, int out, float[] dst) {
-        if (out == 1) {
-            System.arraycopy(src, 0, dst, r0, n);
+    private static void uncolumn(float[] col, int n, float[] dst, int from, int stride) {
+        if (stride == 1) {
+            System.arraycopy(col, 0, dst, from, n);
             return;
         }
-        for (int r = 0, di = r0 * out; r < n; r++, di += out) {
-            for (int j = 0, s = r; j < out; j++, s += BLOCK_ROWS) {
-                dst[di + j] = src[s];
-            }
+        for (int r = 0, i = from; r < n; r++, i += stride) {
+            dst[i] = col[r];
         }
     }
 
     /**
-     * One thread's transposed blocks of {@code x}, {@code z} and {@code a}, grown to the widest layer the
-     * thread has run and then reused; never shared between threads.
+     * One thread's transposed blocks: a column array per input and per output of the widest layer the thread
+     * has run, each {@link #BLOCK_ROWS} long, grown when a wider layer comes and reused after that; never
+     * shared between threads. The input columns end with one more, of zeros, that is never written.
      */
     static final class Scratch {
-        private int inputs64;
-        private int outputs64;
-        private int inputs32;
-        private int outputs32;
-        private double[] xt64 = new double[0];
-        private double[] zt64 = new double[0];
-        private double[] at64 = new double[0];
-        private float[] xt32 = new float[0];
-        private float[] zt32 = new float[0];
-        private float[] at32 = new float[0];
+        /** float32 values widened to double, for the sigmoid's loop (see {@link #activate}). */
+        private final double[] wide = new double[BLOCK_ROWS];
+        private double[][] in64 = new double[1][BLOCK_ROWS];
+        private double[][] out64 = new double[0][];
+        private float[][] in32 = new float[1][BLOCK_ROWS];
+        private float[][] out32 = new float[0][];
 
-        /** Makes room for a float64 block of a layer of {@code in} inputs and {@code out} outputs. */
-        void reserve64(int in, int out) {
-            if (in > inputs64) {
-                inputs64 = in;
-                xt64 = new double[in * BLOCK_ROWS];
+        /** At least {@code in} input columns and the zeros column after them, for float64. */
+        double[][] inputs64(int in) {
+            if (in64.length < in + 1) {
+                in64 = new double[in + 1][BLOCK_ROWS];
             }
-            if (out > outputs64) {
-                outputs64 = out;
-                zt64 = new double[out * BLOCK_ROWS];
-                at64 = new double[out * BLOCK_ROWS];
-            }
+            return in64;
         }
 
-        /** As {@link #reserve64(int, int)} for float32. */
-        void reserve32(int in, int out) {
-            if (in > inputs32) {
-                inputs32 = in;
-                xt32 = new float[in * BLOCK_ROWS];
+        /** At least {@code out} output columns, for float64. */
+        double[][] outputs64(int out) {
+            if (out64.length < out) {
+                out64 = new double[out][BLOCK_ROWS];
             }
-            if (out > outputs32) {
-                outputs32 = out;
-                zt32 = new float[out * BLOCK_ROWS];
-                at32 = new float[out * BLOCK_ROWS];
+            return out64;
+        }
+
+        /** As {@link #inputs64(int)} for float32. */
+        float[][] inputs32(int in) {
+            if (in32.length < in + 1) {
+                in32 = new float[in + 1][BLOCK_ROWS];
             }
+            return in32;
+        }
+
+        /** As {@link #outputs64(int)} for float32. */
+        float[][] outputs32(int out) {
+            if (out32.length < out) {
+                out32 = new float[out][BLOCK_ROWS];
+            }
+            return out32;
         }
     }
 }

@@ -118,7 +118,7 @@ class RowBlockKernelsTest {
         float[] af = new float[z.length];
         for (int round = 0; round < 20_000; round++) {
             RowBlockKernels.activate(ElementwiseKernel.RELU, z, a, 0, z.length);
-            RowBlockKernels.activate(ElementwiseKernel.RELU, zf, af, 0, zf.length);
+            RowBlockKernels.activate(ElementwiseKernel.RELU, zf, af, 0, zf.length, null);
             if (round % 1000 == 0 || round == 19_999) {
                 for (int i = 0; i < z.length; i++) {
                     assertEquals(Double.doubleToLongBits(ElementwiseKernel.relu(z[i])), Double.doubleToLongBits(a[i]),
