@@ -21,8 +21,9 @@ import org.neurite.api.support.ElementwiseActivation;
  * counts around the block size, one row and no rows, narrow and widest layers, with NaN, infinities,
  * {@code -0.0}, subnormals and NaNs of either sign and another payload among the inputs, in both dtypes.
  * Bit for bit means {@link Double#doubleToLongBits}: every NaN counts as one value, since Java leaves open
- * which NaN an operation on NaNs returns (the JIT may swap the operands of a product, which decides it). Both paths are run directly on the same
- * arrays, so the comparison does not depend on which one the backend picks.
+ * which NaN an operation on NaNs returns (the JIT may swap the operands of a product, which decides it).
+ * Both paths are run directly on the same arrays, so the comparison does not depend on which one the
+ * backend picks.
  */
 class RowBlockKernelsTest {
 
@@ -84,6 +85,27 @@ class RowBlockKernelsTest {
                     assertSameBits("z " + what, zRow, zBlock);
                     assertSameBits("a " + what, aRow, aBlock);
                 }
+            }
+        }
+    }
+
+    @Test
+    void aSumOfNegativeZerosIsPositiveZeroAsOnTheRowPath() {
+        // (0 + (-0.0)·1) + (-0.0) is +0.0; a sum started from the first product would give -0.0.
+        for (int in : new int[] {1, 2, 3, 4, 5}) {
+            int rows = 20;
+            double[] x = new double[rows * in];
+            Arrays.fill(x, -0.0);
+            double[] w = new double[in];
+            Arrays.fill(w, 1.0);
+            double[] z = filled(rows);
+            RowBlockKernels.forward(x, w, new double[] {-0.0}, z, z, rows, in, 1, null, new RowBlockKernels.Scratch());
+            float[] zf = floats(filled(rows));
+            RowBlockKernels.forward(floats(x), floats(w), new float[] {-0.0f}, zf, zf, rows, in, 1, null,
+                    new RowBlockKernels.Scratch());
+            for (int r = 0; r < rows; r++) {
+                assertEquals(0L, Double.doubleToRawLongBits(z[r]), "in=" + in + " row " + r + ": " + z[r]);
+                assertEquals(0, Float.floatToRawIntBits(zf[r]), "float in=" + in + " row " + r + ": " + zf[r]);
             }
         }
     }
