@@ -34,10 +34,7 @@ final class EjmlBackend implements Backend {
     /** Per-thread buffers for transposed weights (see {@link Kernels}): never shared between threads. */
     private final ThreadLocal<DMatrixRMaj> scratch64 = ThreadLocal.withInitial(() -> new DMatrixRMaj(1, 1));
     private final ThreadLocal<FMatrixRMaj> scratch32 = ThreadLocal.withInitial(() -> new FMatrixRMaj(1, 1));
-    /**
-     * Per-thread transposed row blocks for {@link RowBlockKernels} and bias sums for
-     * {@link DenseKernels#backward}: never shared between threads.
-     */
+    /** Per-thread transposed row blocks for {@link RowBlockKernels}: never shared between threads. */
     private final ThreadLocal<RowBlockKernels.Scratch> blocks = ThreadLocal.withInitial(RowBlockKernels.Scratch::new);
 
     EjmlBackend(long parallelMinWork) {
@@ -151,32 +148,31 @@ final class EjmlBackend implements Backend {
     }
 
     /**
-     * Small layers ({@link DenseKernels#SMALL_WEIGHTS}) in one pass over the rows of {@code dZ}, from the
-     * activation's derivative to {@code dW}, {@code dX} and the bias gradient ({@link DenseKernels#backward});
-     * larger ones as {@code dZ} in place (the kernel's own loop when the activation has one), the bias
-     * gradient, then EJML's accumulating products. The bias gradient is summed in double for both dtypes.
-     * An activation without a kernel computes {@code dZ} first, through its own {@code backward}.
+     * {@code dZ} in place (the kernel's own loop when the activation has one, else the activation's own
+     * {@code backward}), then for small layers ({@link DenseKernels#SMALL_WEIGHTS}) the bias gradient and one
+     * pass over {@code dZ} for {@code dW} and {@code dX} ({@link DenseKernels}), for larger ones
+     * {@code sumRows} and EJML's accumulating products; the bias gradient is summed in double for both
+     * dtypes, in the same order either way.
      */
     @Override
     public void denseBackward(Tensor x, Tensor w, Tensor z, Tensor a, Activation f, Tensor gradA, Tensor gradX,
                               Tensor gradW, Tensor gradBias) {
         DType dtype = Operands.denseBackward(this, x, w, z, a, gradA, gradX, gradW, gradBias);
         ElementwiseKernel kernel = f.kernel().orElse(null);
-        if (kernel == null) {
-            f.backward(z, a, gradA, gradA);
-        }
         EjmlTensor zt = (EjmlTensor) z;
         EjmlTensor dz = (EjmlTensor) gradA;
+        int n = (int) z.shape().size();
+        if (kernel == null) {
+            f.backward(z, a, gradA, gradA);
+        } else if (dtype == DType.FLOAT64) {
+            kernel.backward(zt.d.data, dz.d.data, n);
+        } else {
+            kernel.backward(zt.f.data, dz.f.data, n);
+        }
         int rows = x.rows();
         int inputs = x.cols();
         int outputs = w.rows();
         if ((long) inputs * outputs > DenseKernels.SMALL_WEIGHTS) {
-            int n = (int) z.shape().size();
-            if (kernel != null && dtype == DType.FLOAT64) {
-                kernel.backward(zt.d.data, dz.d.data, n);
-            } else if (kernel != null) {
-                kernel.backward(zt.f.data, dz.f.data, n);
-            }
             sumRows(gradA, 1, gradBias);
             gemm(1, gradA, true, x, false, 1, gradW);
             if (gradX != null) {
@@ -189,13 +185,14 @@ final class EjmlBackend implements Backend {
         EjmlTensor gw = (EjmlTensor) gradW;
         EjmlTensor gx = (EjmlTensor) gradX;
         EjmlTensor gb = (EjmlTensor) gradBias;
-        double[] sums = blocks.get().sums(outputs);
         if (dtype == DType.FLOAT64) {
-            DenseKernels.backward(in.d.data, wt.d.data, zt.d.data, dz.d.data, kernel, gx == null ? null : gx.d.data,
-                    gw.d.data, gb.d.data, sums, rows, inputs, outputs);
+            DenseKernels.addBiasGradient(dz.d.data, gb.d.data, rows, outputs);
+            DenseKernels.backward(in.d.data, wt.d.data, dz.d.data, gx == null ? null : gx.d.data, gw.d.data,
+                    rows, inputs, outputs);
         } else {
-            DenseKernels.backward(in.f.data, wt.f.data, zt.f.data, dz.f.data, kernel, gx == null ? null : gx.f.data,
-                    gw.f.data, gb.f.data, sums, rows, inputs, outputs);
+            DenseKernels.addBiasGradient(dz.f.data, gb.f.data, rows, outputs);
+            DenseKernels.backward(in.f.data, wt.f.data, dz.f.data, gx == null ? null : gx.f.data, gw.f.data,
+                    rows, inputs, outputs);
         }
     }
 

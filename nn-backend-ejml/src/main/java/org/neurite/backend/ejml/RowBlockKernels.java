@@ -323,7 +323,6 @@ final class RowBlockKernels {
     static final class Scratch {
         /** float32 values widened to double, for the sigmoid's loop (see {@link #activate}). */
         private final double[] wide = new double[BLOCK_ROWS];
-        private double[] sums = new double[0];
         private double[][] in64 = new double[1][BLOCK_ROWS];
         private double[][] out64 = new double[0][];
         private float[][] in32 = new float[1][BLOCK_ROWS];
@@ -351,17 +350,6 @@ final class RowBlockKernels {
                 in32 = new float[in + 1][BLOCK_ROWS];
             }
             return in32;
-        }
-
-        /**
-         * At least {@code out} doubles for the bias gradient's running sums of a small layer's backward pass
-         * ({@link DenseKernels#backward}), which borrows this per-thread scratch.
-         */
-        double[] sums(int out) {
-            if (sums.length < out) {
-                sums = new double[out];
-            }
-            return sums;
         }
 
         /** As {@link #outputs64(int)} for float32. */
