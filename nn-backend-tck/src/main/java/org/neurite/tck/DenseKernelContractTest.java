@@ -39,9 +39,13 @@ import org.neurite.api.support.ElementwiseActivation;
 @Stability(Stability.Status.EXPERIMENTAL)
 public abstract class DenseKernelContractTest {
 
-    /** {@code (rows, in, out)}: one sample, small layers, one wide batch, and layers of more than 4096 weights. */
+    /**
+     * {@code (rows, in, out)}: one sample, small layers, batches of narrow layers (row counts that are no
+     * multiple of a power of two, for backends that work in blocks of rows), and layers of more than 4096
+     * weights.
+     */
     private static final int[][] SHAPES = {{1, 1, 1}, {1, 2, 8}, {1, 8, 4}, {5, 3, 4}, {1000, 2, 8},
-        {33, 17, 9}, {40, 70, 80}, {3, 300, 20}, {0, 4, 3}};
+        {300, 8, 4}, {257, 4, 1}, {33, 17, 9}, {40, 70, 80}, {3, 300, 20}, {0, 4, 3}};
 
     /** For subclasses, one per backend. */
     protected DenseKernelContractTest() {

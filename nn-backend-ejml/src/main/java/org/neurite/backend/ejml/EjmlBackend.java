@@ -35,6 +35,8 @@ final class EjmlBackend implements Backend {
     /** Per-thread buffers for transposed weights (see {@link Kernels}): never shared between threads. */
     private final ThreadLocal<DMatrixRMaj> scratch64 = ThreadLocal.withInitial(() -> new DMatrixRMaj(1, 1));
     private final ThreadLocal<FMatrixRMaj> scratch32 = ThreadLocal.withInitial(() -> new FMatrixRMaj(1, 1));
+    /** Per-thread transposed row blocks for {@link RowBlockKernels}: never shared between threads. */
+    private final ThreadLocal<RowBlockKernels.Scratch> blocks = ThreadLocal.withInitial(RowBlockKernels.Scratch::new);
 
     EjmlBackend(long parallelMinWork) {
         this.parallelMinWork = parallelMinWork;
@@ -104,8 +106,9 @@ final class EjmlBackend implements Backend {
     }
 
     /**
-     * One pass over the output: small layers ({@link DenseKernels#SMALL_WEIGHTS}) as the loops of
-     * {@link DenseKernels}, larger ones as EJML's product then the bias and the activation row by row; an
+     * One pass over the output: small layers ({@link DenseKernels#SMALL_WEIGHTS}) on a batch of narrow rows
+     * in transposed blocks ({@link RowBlockKernels}), other small ones row by row ({@link DenseKernels}),
+     * larger ones as EJML's product then the bias and the activation row by row; an
      * activation without a {@link Activation#kernel() kernel} runs once over the whole output afterwards.
      */
     @Override
@@ -121,7 +124,14 @@ final class EjmlBackend implements Backend {
         int outputs = w.rows();
         ElementwiseKernel kernel = f.kernel().orElse(null);
         boolean small = (long) inputs * outputs <= DenseKernels.SMALL_WEIGHTS;
-        if (small && dtype == DType.FLOAT64) {
+        boolean blocked = small && RowBlockKernels.applies(rows, inputs, outputs);
+        if (blocked && dtype == DType.FLOAT64) {
+            RowBlockKernels.forward(in.d.data, wt.d.data, b.d.data, zt.d.data, at.d.data, rows, inputs, outputs,
+                    kernel, blocks.get());
+        } else if (blocked) {
+            RowBlockKernels.forward(in.f.data, wt.f.data, b.f.data, zt.f.data, at.f.data, rows, inputs, outputs,
+                    kernel, blocks.get());
+        } else if (small && dtype == DType.FLOAT64) {
             DenseKernels.forward(in.d.data, wt.d.data, b.d.data, zt.d.data, at.d.data, rows, inputs, outputs, kernel);
         } else if (small) {
             DenseKernels.forward(in.f.data, wt.f.data, b.f.data, zt.f.data, at.f.data, rows, inputs, outputs, kernel);
@@ -139,9 +149,11 @@ final class EjmlBackend implements Backend {
     }
 
     /**
-     * {@code dZ} in place (the kernel's own loop when the activation has one), then for small layers one
-     * pass over {@code dZ} for {@code dW} and {@code dX} ({@link DenseKernels}), for larger ones EJML's
-     * accumulating products; the bias gradient is summed in double for both dtypes.
+     * {@code dZ} in place (the kernel's own loop when the activation has one, else the activation's own
+     * {@code backward}), then for small layers ({@link DenseKernels#SMALL_WEIGHTS}) the bias gradient and one
+     * pass over {@code dZ} for {@code dW} and {@code dX} ({@link DenseKernels}), for larger ones
+     * {@code sumRows} and EJML's accumulating products; the bias gradient is summed in double for both
+     * dtypes, in the same order either way.
      */
     @Override
     public void denseBackward(Tensor x, Tensor w, Tensor z, Tensor a, Activation f, Tensor gradA, Tensor gradX,
@@ -158,11 +170,11 @@ final class EjmlBackend implements Backend {
         } else {
             kernel.backward(zt.f.data, dz.f.data, n);
         }
-        sumRows(gradA, 1, gradBias);
         int rows = x.rows();
         int inputs = x.cols();
         int outputs = w.rows();
         if ((long) inputs * outputs > DenseKernels.SMALL_WEIGHTS) {
+            sumRows(gradA, 1, gradBias);
             gemm(1, gradA, true, x, false, 1, gradW);
             if (gradX != null) {
                 matmul(gradA, false, w, false, gradX);
@@ -173,10 +185,13 @@ final class EjmlBackend implements Backend {
         EjmlTensor wt = (EjmlTensor) w;
         EjmlTensor gw = (EjmlTensor) gradW;
         EjmlTensor gx = (EjmlTensor) gradX;
+        EjmlTensor gb = (EjmlTensor) gradBias;
         if (dtype == DType.FLOAT64) {
+            DenseKernels.addBiasGradient(dz.d.data, gb.d.data, rows, outputs);
             DenseKernels.backward(in.d.data, wt.d.data, dz.d.data, gx == null ? null : gx.d.data, gw.d.data,
                     rows, inputs, outputs);
         } else {
+            DenseKernels.addBiasGradient(dz.f.data, gb.f.data, rows, outputs);
             DenseKernels.backward(in.f.data, wt.f.data, dz.f.data, gx == null ? null : gx.f.data, gw.f.data,
                     rows, inputs, outputs);
         }
