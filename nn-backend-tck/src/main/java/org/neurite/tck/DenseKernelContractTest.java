@@ -224,47 +224,41 @@ public abstract class DenseKernelContractTest {
     }
 
     /** A built-in-style activation that hands its kernel to the backend. */
-    private static final class WithKernel extends ElementwiseActivation {
-        private final ElementwiseKernel kernel;
-
+    private static final class WithKernel extends KernelFunction {
         WithKernel(ElementwiseKernel kernel) {
-            super("tck_kernel");
-            this.kernel = kernel;
-        }
-
-        @Override
-        public double apply(double z) {
-            return kernel.apply(z);
-        }
-
-        @Override
-        public double derivative(double z) {
-            return kernel.derivative(z);
+            super("tck_kernel", kernel);
         }
 
         @Override
         public Optional<ElementwiseKernel> kernel() {
-            return Optional.of(kernel);
+            return Optional.of(function);
         }
     }
 
     /** The same function as a user's activation would be: no kernel, so the generic path. */
-    private static final class WithoutKernel extends ElementwiseActivation {
-        private final ElementwiseKernel kernel;
-
+    private static final class WithoutKernel extends KernelFunction {
         WithoutKernel(ElementwiseKernel kernel) {
-            super("tck_generic");
-            this.kernel = kernel;
+            super("tck_generic", kernel);
+        }
+    }
+
+    /** An element-wise activation computing {@code function}'s formulas. */
+    private abstract static class KernelFunction extends ElementwiseActivation {
+        final ElementwiseKernel function;
+
+        KernelFunction(String name, ElementwiseKernel function) {
+            super(name);
+            this.function = function;
         }
 
         @Override
         public double apply(double z) {
-            return kernel.apply(z);
+            return function.apply(z);
         }
 
         @Override
         public double derivative(double z) {
-            return kernel.derivative(z);
+            return function.derivative(z);
         }
     }
 
