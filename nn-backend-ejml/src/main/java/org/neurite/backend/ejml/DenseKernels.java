@@ -85,27 +85,29 @@ final class DenseKernels {
     }
 
     /**
-     * {@code gb += Σ_r dz[r]}, each column summed in double over the rows in order from 0 and then added, as
-     * {@code sumRows(dz, 1, gb)} does (same values), without its operand checks.
+     * {@code out[j] = beta·out[j] + Σ_r x[r][j]} for {@code x (rows, cols)}: each column summed in double
+     * over the rows in order from 0, so a float32 sum over a large batch keeps its accuracy. With
+     * {@code beta = 0} the old {@code out} is not read (a stale NaN there does not survive). The backend's
+     * {@code sumRows} and the bias gradient of {@code denseBackward} ({@code beta = 1}).
      */
-    static void addBiasGradient(double[] dz, double[] gb, int rows, int out) {
-        for (int j = 0; j < out; j++) {
+    static void sumRows(double[] x, int rows, int cols, double beta, double[] out) {
+        for (int j = 0; j < cols; j++) {
             double sum = 0;
-            for (int i = j, r = 0; r < rows; r++, i += out) {
-                sum += dz[i];
+            for (int i = j, r = 0; r < rows; r++, i += cols) {
+                sum += x[i];
             }
-            gb[j] = gb[j] + sum;
+            out[j] = beta == 0 ? sum : beta * out[j] + sum;
         }
     }
 
-    /** As {@link #addBiasGradient(double[], double[], int, int)} in float: summed in double, rounded once. */
-    static void addBiasGradient(float[] dz, float[] gb, int rows, int out) {
-        for (int j = 0; j < out; j++) {
+    /** As {@link #sumRows(double[], int, int, double, double[])} in float: summed in double, rounded once. */
+    static void sumRows(float[] x, int rows, int cols, double beta, float[] out) {
+        for (int j = 0; j < cols; j++) {
             double sum = 0;
-            for (int i = j, r = 0; r < rows; r++, i += out) {
-                sum += dz[i];
+            for (int i = j, r = 0; r < rows; r++, i += cols) {
+                sum += x[i];
             }
-            gb[j] = (float) (gb[j] + sum);
+            out[j] = (float) (beta == 0 ? sum : beta * out[j] + sum);
         }
     }
 

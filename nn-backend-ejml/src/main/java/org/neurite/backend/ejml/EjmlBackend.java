@@ -187,11 +187,11 @@ final class EjmlBackend implements Backend {
         EjmlTensor gx = (EjmlTensor) gradX;
         EjmlTensor gb = (EjmlTensor) gradBias;
         if (dtype == DType.FLOAT64) {
-            DenseKernels.addBiasGradient(dz.d.data, gb.d.data, rows, outputs);
+            DenseKernels.sumRows(dz.d.data, rows, outputs, 1, gb.d.data);
             DenseKernels.backward(in.d.data, wt.d.data, dz.d.data, gx == null ? null : gx.d.data, gw.d.data,
                     rows, inputs, outputs);
         } else {
-            DenseKernels.addBiasGradient(dz.f.data, gb.f.data, rows, outputs);
+            DenseKernels.sumRows(dz.f.data, rows, outputs, 1, gb.f.data);
             DenseKernels.backward(in.f.data, wt.f.data, dz.f.data, gx == null ? null : gx.f.data, gw.f.data,
                     rows, inputs, outputs);
         }
@@ -379,20 +379,10 @@ final class EjmlBackend implements Backend {
         Operands.sumRows(x, out);
         EjmlTensor in = (EjmlTensor) x;
         EjmlTensor o = (EjmlTensor) out;
-        int rows = x.rows();
-        int cols = x.cols();
-        // Accumulate in double for both dtypes: a float32 sum over a large batch keeps its accuracy. With
-        // beta = 0 the old out is not read, so a stale NaN there does not survive.
-        for (int j = 0; j < cols; j++) {
-            double sum = 0;
-            for (int i = 0; i < rows; i++) {
-                sum += in.d != null ? in.d.data[i * cols + j] : in.f.data[i * cols + j];
-            }
-            if (o.d != null) {
-                o.d.data[j] = beta == 0 ? sum : beta * o.d.data[j] + sum;
-            } else {
-                o.f.data[j] = (float) (beta == 0 ? sum : beta * o.f.data[j] + sum);
-            }
+        if (in.d != null) {
+            DenseKernels.sumRows(in.d.data, x.rows(), x.cols(), beta, o.d.data);
+        } else {
+            DenseKernels.sumRows(in.f.data, x.rows(), x.cols(), beta, o.f.data);
         }
     }
 
