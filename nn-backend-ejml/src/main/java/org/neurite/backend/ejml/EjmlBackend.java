@@ -278,18 +278,9 @@ final class EjmlBackend implements Backend {
         double[] rowIn = RowScratch.row(0, cols);
         double[] rowOut = RowScratch.row(2, cols);
         for (int r = 0; r < x.rows(); r++) {
-            int base = r * cols;
-            for (int j = 0; j < cols; j++) {
-                rowIn[j] = in.d != null ? in.d.data[base + j] : in.f.data[base + j];
-            }
+            in.readRow(r, rowIn);
             f.apply(rowIn, rowOut);
-            for (int j = 0; j < cols; j++) {
-                if (o.d != null) {
-                    o.d.data[base + j] = rowOut[j];
-                } else {
-                    o.f.data[base + j] = (float) rowOut[j];
-                }
-            }
+            o.writeRow(r, rowOut);
         }
     }
 
@@ -305,19 +296,10 @@ final class EjmlBackend implements Backend {
         double[] rowB = RowScratch.row(1, cols);
         double[] rowOut = RowScratch.row(2, cols);
         for (int r = 0; r < a.rows(); r++) {
-            int base = r * cols;
-            for (int j = 0; j < cols; j++) {
-                rowA[j] = x.d != null ? x.d.data[base + j] : x.f.data[base + j];
-                rowB[j] = y.d != null ? y.d.data[base + j] : y.f.data[base + j];
-            }
+            x.readRow(r, rowA);
+            y.readRow(r, rowB);
             f.apply(rowA, rowB, rowOut);
-            for (int j = 0; j < cols; j++) {
-                if (o.d != null) {
-                    o.d.data[base + j] = rowOut[j];
-                } else {
-                    o.f.data[base + j] = (float) rowOut[j];
-                }
-            }
+            o.writeRow(r, rowOut);
         }
     }
 

@@ -42,6 +42,26 @@ final class EjmlTensor implements Tensor {
         return shape;
     }
 
+    /** Row {@code r} into {@code row} (of the row's length), as doubles; no checks (callers checked). */
+    void readRow(int r, double[] row) {
+        int base = r * row.length;
+        for (int j = 0; j < row.length; j++) {
+            row[j] = d != null ? d.data[base + j] : f.data[base + j];
+        }
+    }
+
+    /** {@code row} into row {@code r}, rounded for float32; no checks (callers checked). */
+    void writeRow(int r, double[] row) {
+        int base = r * row.length;
+        for (int j = 0; j < row.length; j++) {
+            if (d != null) {
+                d.data[base + j] = row[j];
+            } else {
+                f.data[base + j] = (float) row[j];
+            }
+        }
+    }
+
     @Override
     public double get(int row, int col) {
         Operands.index(shape, row, col);

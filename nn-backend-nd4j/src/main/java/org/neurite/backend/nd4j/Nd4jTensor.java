@@ -70,6 +70,26 @@ final class Nd4jTensor implements Tensor {
         return shape;
     }
 
+    /** Row {@code r} into {@code row} (of the row's length), as doubles; no checks (callers checked). */
+    void readRow(int r, double[] row) {
+        int base = r * row.length;
+        for (int j = 0; j < row.length; j++) {
+            row[j] = d != null ? d.get(base + j) : f.get(base + j);
+        }
+    }
+
+    /** {@code row} into row {@code r}, rounded for float32; no checks (callers checked). */
+    void writeRow(int r, double[] row) {
+        int base = r * row.length;
+        for (int j = 0; j < row.length; j++) {
+            if (d != null) {
+                d.put(base + j, row[j]);
+            } else {
+                f.put(base + j, (float) row[j]);
+            }
+        }
+    }
+
     @Override
     public double get(int row, int col) {
         Operands.index(shape, row, col);

@@ -125,18 +125,9 @@ final class NioKernels {
         double[] rowIn = RowScratch.row(0, cols);
         double[] rowOut = RowScratch.row(2, cols);
         for (int r = 0; r < x.rows(); r++) {
-            int base = r * cols;
-            for (int j = 0; j < cols; j++) {
-                rowIn[j] = x.d != null ? x.d.get(base + j) : x.f.get(base + j);
-            }
+            x.readRow(r, rowIn);
             f.apply(rowIn, rowOut);
-            for (int j = 0; j < cols; j++) {
-                if (out.d != null) {
-                    out.d.put(base + j, rowOut[j]);
-                } else {
-                    out.f.put(base + j, (float) rowOut[j]);
-                }
-            }
+            out.writeRow(r, rowOut);
         }
     }
 
@@ -146,19 +137,10 @@ final class NioKernels {
         double[] rowB = RowScratch.row(1, cols);
         double[] rowOut = RowScratch.row(2, cols);
         for (int r = 0; r < a.rows(); r++) {
-            int base = r * cols;
-            for (int j = 0; j < cols; j++) {
-                rowA[j] = a.d != null ? a.d.get(base + j) : a.f.get(base + j);
-                rowB[j] = b.d != null ? b.d.get(base + j) : b.f.get(base + j);
-            }
+            a.readRow(r, rowA);
+            b.readRow(r, rowB);
             f.apply(rowA, rowB, rowOut);
-            for (int j = 0; j < cols; j++) {
-                if (out.d != null) {
-                    out.d.put(base + j, rowOut[j]);
-                } else {
-                    out.f.put(base + j, (float) rowOut[j]);
-                }
-            }
+            out.writeRow(r, rowOut);
         }
     }
 
